@@ -1,0 +1,31 @@
+/**
+ * The default analysis: article in, `whosaid/1` record out.
+ */
+import type { Analysis, Article } from '../doc/schema.js'
+import { toAnalysis } from '../doc/serialize.js'
+import { WhosaidError } from '../errors.js'
+import { attributeStage } from '../stages/attribute/index.js'
+import { entitiesStage, resolveStage } from '../stages/entities/index.js'
+import { sentencesStage } from '../stages/sentences/index.js'
+import { tokenizeStage } from '../stages/tokenize/index.js'
+import { createPipeline, type Pipeline } from './pipeline.js'
+
+let defaultPipeline: Pipeline | null = null
+
+export function getDefaultPipeline(): Pipeline {
+  defaultPipeline ??= createPipeline([tokenizeStage, sentencesStage, entitiesStage, resolveStage, attributeStage])
+  return defaultPipeline
+}
+
+export interface AnalyzeOptions {
+  /** Refuse articles whose detected language is not English (default true). */
+  requireEnglish?: boolean
+}
+
+export function analyzeArticle(article: Article, options: AnalyzeOptions = {}): Analysis {
+  if ((options.requireEnglish ?? true) && article.language !== 'eng' && article.language !== 'und') {
+    throw new WhosaidError('E009', `detected language "${article.language}"`)
+  }
+  const pipeline = getDefaultPipeline()
+  return toAnalysis(pipeline.run(article), pipeline.stages)
+}
