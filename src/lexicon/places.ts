@@ -147,7 +147,7 @@ Colorado|Kentucky|Tennessee|Louisiana|Minnesota|Wisconsin|Missouri|Indiana|Oklah
 Idaho|Wyoming|Vermont|Maine|Connecticut|Delaware|New Jersey|New Mexico|New Hampshire|Rhode Island|Mississippi|Arkansas|
 Manchester|Liverpool|Birmingham|Glasgow|Edinburgh|Cardiff|Belfast|Scotland|Wales|England|Northern Ireland|Munich|Hamburg|
 Frankfurt|Cologne|Milan|Naples|Barcelona|Valencia|Lyon|Marseille|Geneva|Zurich|Rotterdam|St Petersburg|Crimea|Donetsk|
-Luhansk|Kharkiv|Odesa|Kurdistan|Catalonia|Quebec|Ontario|Kashmir|Punjab|Tibet|Xinjiang|Chechnya|Washington DC|Washington, D.C.`
+Luhansk|Kharkiv|Odesa|Kurdistan|Catalonia|Quebec|Ontario|Kashmir|Punjab|Tibet|Xinjiang|Chechnya|Washington DC|Washington D.C.|Washington, D.C.`
 
 /** Natural and supranational places: continents, seas, rivers, regions (LOC). */
 const LOCATIONS = `Africa|Asia|Europe|North America|South America|Latin America|Middle East|Near East|Far East|Gulf|Persian Gulf|

@@ -43,3 +43,13 @@ export const ANONYMOUS_HEADS = words(`official officials source sources diplomat
 export const PRONOUNS = new Map<string, 'person' | 'plural' | 'thing'>([
   ['he', 'person'], ['she', 'person'], ['i', 'person'], ['we', 'plural'], ['they', 'plural'], ['it', 'thing'],
 ])
+
+/**
+ * Verbs that report speech only with a clause after them ("maintained that ...", "asked: ..."); with a
+ * plain object they usually mean something else ("maintained a policy", "asked the council to").
+ */
+export const NEEDS_COMPLEMENT = words(`maintained maintains called calls asked asks expected expects reported
+  reports described describes considered considers expressed continued continues agreed agrees proposed
+  proposes demanded demands recommended recommends charged charges projected forecast forecasts knows knew
+  understood hoped hopes feared fears promised promises pledged pledges posted informed observed observes
+  questioned highlighted highlights revealed reveals indicated indicates estimated estimates predicted predicts`)

@@ -4,6 +4,7 @@
  * "X told Y that ...", "according to X", "X ruled out ...", "..., adding that ...".
  */
 import type { Document, SpeakerRef, StatementAnnotation } from '../../doc/document.js'
+import { NEEDS_COMPLEMENT } from '../../lexicon/speech.js'
 import { TokenView } from './context.js'
 import { findQuotes, type QuoteSpan } from './quotes.js'
 import { resolveSpeaker, speakerAfter, speakerBefore, type SpeakerSpan } from './speaker.js'
@@ -134,8 +135,9 @@ export function attribute(doc: Document): StatementAnnotation[] {
       }
       const startsClause = before.first === sentenceStart || view.isPunct(before.first - 1, ',', ';', ':', '—', '–', '(') ||
         ['and', 'but', 'while', 'as', 'meanwhile'].includes(view.lower(before.first - 1))
-      if (startsClause) {
-        const contentStart = contentStartAfterCue(view, cueFirst, cueLast, sentenceEnd)
+      const contentStart = contentStartAfterCue(view, cueFirst, cueLast, sentenceEnd)
+      const reportsSpeech = contentStart.clause || !NEEDS_COMPLEMENT.has(view.lower(cueFirst)) || cueLast > cueFirst
+      if (startsClause && reportsSpeech) {
         const adding = findAdding(view, contentStart.token, sentenceEnd)
         const clauseBreak = adding ? -1 : findClauseBreak(view, contentStart.token, sentenceEnd)
         const end = adding ? view.start(adding.comma) : clauseBreak >= 0 ? view.start(clauseBreak) : contentEnd
@@ -242,7 +244,7 @@ function findHeadAttribution(view: TokenView, sentenceStart: number, quoteFirst:
 }
 
 /** Where the reported content begins: after "that", a colon, or the listener of "told". */
-function contentStartAfterCue(view: TokenView, cueFirst: number, cueLast: number, limit: number): { token: number; offset: number } {
+function contentStartAfterCue(view: TokenView, cueFirst: number, cueLast: number, limit: number): { token: number; offset: number; clause: boolean } {
   let t = cueLast + 1
   // A multi-word cue ("ruled out", "called for") takes its object as the content.
   const lookForThat = cueLast === cueFirst
@@ -250,7 +252,7 @@ function contentStartAfterCue(view: TokenView, cueFirst: number, cueLast: number
     const w = view.lower(k)
     if (w === 'that' || w === ':') {
       t = k + 1
-      return { token: t, offset: view.start(Math.min(t, limit - 1)) }
+      return { token: t, offset: view.start(Math.min(t, limit - 1)), clause: true }
     }
     if (view.isPunct(k, '.', ';')) break
   }
@@ -265,7 +267,7 @@ function contentStartAfterCue(view: TokenView, cueFirst: number, cueLast: number
     }
   }
   while (t < limit && view.isPunct(t, ',', ':')) t++
-  return { token: t, offset: t < limit ? view.start(t) : view.end(limit - 1) }
+  return { token: t, offset: t < limit ? view.start(t) : view.end(limit - 1), clause: false }
 }
 
 /** ", but X warned that ...": where a second attributed clause starts, so the first content ends. */

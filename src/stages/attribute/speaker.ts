@@ -20,6 +20,12 @@ const NP_STOP = new Set([
   'by', 'for', 'with', 'from', 'after', 'before', 'was', 'is', 'were', 'are', 'be', 'been', 'it', 'this',
 ])
 
+/** A lowercase -ly word ("personally", "mistakenly") between speaker and cue. */
+function isAdverb(view: TokenView, index: number): boolean {
+  const word = view.word(index)
+  return word.length > 4 && word.endsWith('ly') && !view.isCapitalised(index)
+}
+
 export interface SpeakerSpan {
   first: number
   last: number
@@ -30,7 +36,7 @@ export interface SpeakerSpan {
 /** The speaker phrase that ends right before `cueFirst` (skipping auxiliaries), within `[floor, cueFirst)`. */
 export function speakerBefore(view: TokenView, cueFirst: number, floor: number): SpeakerSpan | null {
   let p = cueFirst - 1
-  while (p >= floor && BETWEEN_SPEAKER_AND_CUE.has(view.lower(p))) p--
+  while (p >= floor && (BETWEEN_SPEAKER_AND_CUE.has(view.lower(p)) || isAdverb(view, p))) p--
   if (p < floor) return null
   if (view.isPunct(p, ',')) {
     let q = p - 1
@@ -75,7 +81,8 @@ function phraseEndingAt(view: TokenView, p: number, floor: number): SpeakerSpan 
   if (mention >= 0) {
     const m = view.mentions[mention]!
     // The phrase starts at a title before the name ("Foreign Minister Sameh Shoukry").
-    const first = m.title ? view.tokenAt(m.title.start) : m.tokenStart
+    let first = m.title ? view.tokenAt(m.title.start) : m.tokenStart
+    if (first - 1 >= floor && view.lower(first - 1) === 'the') first-- // "The Egyptian Foreign Ministry"
     return { first: Math.max(first, floor), last: p, mention }
   }
   if (!view.isWord(p)) return null
@@ -88,7 +95,7 @@ function phraseEndingAt(view: TokenView, p: number, floor: number): SpeakerSpan 
     if (DETERMINERS.has(view.lower(first))) break
   }
   const head = word
-  if (NP_STOP.has(head) || DETERMINERS.has(head)) return null
+  if (NP_STOP.has(head) || DETERMINERS.has(head) || SPEECH_VERBS.has(head)) return null
   const firstWord = view.lower(first)
   const isDescription = DETERMINERS.has(firstWord) || ANONYMOUS_HEADS.has(head) || first === floor || view.isCapitalised(first)
   if (!isDescription) return null

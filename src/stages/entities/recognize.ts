@@ -6,11 +6,12 @@
 import type { Mention } from '../../doc/document.js'
 import { TokenFlag, TokenKind, type TokenColumns } from '../../doc/tokens.js'
 import type { EntityType } from '../../doc/schema.js'
-import { placeOrGroupType } from '../../lexicon/places.js'
+import { LONGEST_PLACE_WORDS, placeOrGroupType } from '../../lexicon/places.js'
 import {
   GIVEN_NAMES, KNOWN_ORGS, NAME_PARTICLES, NAME_PREFIX, NOT_NAMES, ORG_KEYWORDS, PERSON_TITLES, ROLE_NOUNS,
 } from '../../lexicon/people.js'
 import { ANONYMOUS_HEADS, SPEECH_VERBS } from '../../lexicon/speech.js'
+import { COMMON_WORDS } from '../../lexicon/common-words.js'
 import { nameParts } from './names.js'
 
 interface Run {
@@ -89,10 +90,21 @@ export function recognizeEntities({ text, tokens, sentences }: RecognizeInput): 
     // Drop capitalised function words at the front (The Ministry → Ministry, But Egypt → Egypt).
     while (first <= last && NOT_NAMES.has(lower(first)) && !titled.title) first++
     if (first > last) continue
+    // "United States Hamdullah Mohib" (after "Ambassador to the"): a place name at the front of a
+    // longer run is its own mention.
+    const placeEnd = titled.office ? -1 : leadingPlaceEnd(first, last)
+    if (placeEnd >= 0) {
+      const place = text.slice(tokens.start[first]!, tokens.end[placeEnd]!)
+      mentions.push(makeMention({ first, last: placeEnd }, placeOrGroupType(place)!, null))
+      first = placeEnd + 1
+    }
     const name: Run = { first, last }
     const surface = text.slice(tokens.start[first]!, tokens.end[last]!)
     // "the Grand Imam of Al-Azhar": the title is an office and what follows "of" is no person.
-    const type = titled.office ? placeOrGroupType(surface) ?? 'ORG' : classify(name, surface, titled.title !== null)
+    const type = titled.office
+      ? placeOrGroupType(surface) ?? (first === last && COMMON_WORDS.has(lower(first)) ? null : 'ORG')
+      : classify(name, surface, titled.title !== null)
+    if (type === null && titled.office) continue
     if (type === null) {
       pendingSingles.push({ run: name, title: titled.title })
       continue
@@ -114,6 +126,24 @@ export function recognizeEntities({ text, tokens, sentences }: RecognizeInput): 
   }
   mentions.sort((a, b) => a.start - b.start)
   return mentions
+
+  /** The last token of a gazetteer place that starts the run and leaves a name after it, or -1. */
+  function leadingPlaceEnd(first: number, last: number): number {
+    for (let i = run0(first, last); i >= first; i--) {
+      const candidate = text.slice(tokens.start[first]!, tokens.end[i]!)
+      const type = placeOrGroupType(candidate)
+      if (type === 'GPE' || type === 'LOC') {
+        for (let k = i + 1; k <= last; k++) if (ORG_KEYWORDS.has(lower(k))) return -1
+        return i
+      }
+    }
+    return -1
+  }
+
+  /** The furthest token a leading place may reach: it must leave at least two name tokens. */
+  function run0(first: number, last: number): number {
+    return Math.min(last - 2, first + LONGEST_PLACE_WORDS - 1)
+  }
 
   function sentenceInitialCommonWord(run: Run, sentenceInitial: boolean): boolean {
     return sentenceInitial && run.first === run.last && NOT_NAMES.has(lower(run.first))
@@ -144,6 +174,9 @@ export function recognizeEntities({ text, tokens, sentences }: RecognizeInput): 
       if (NAME_PREFIX.test(w) || w === 'bin' || w === 'ibn' || w === 'abu' || w === 'bint') prefixed = true
     }
     if (KNOWN_ORGS.has(lowerSurface) || orgKeyword) return 'ORG'
+    // "Prime Minister", "Afghan Ambassador", "State Department Spokesperson": an office, not a name.
+    const lastWord = lower(run.last)
+    if (PERSON_TITLES.has(lastWord) || ROLE_NOUNS.has(lastWord)) return null
     if (titled) return 'PERSON'
     const single = length === 1
     const allCaps = (tokens.flags[run.first]! & TokenFlag.AllCaps) !== 0
@@ -152,11 +185,11 @@ export function recognizeEntities({ text, tokens, sentences }: RecognizeInput): 
     // it repeats part of a person named earlier (Al-Sisi after Abdel Fattah al-Sisi).
     if (single && /^Al[-‐‑]/.test(surface)) return nameParts(surface).every((part) => knownPersonParts.has(part)) ? 'PERSON' : 'ORG'
     if (prefixed) return 'PERSON'
-    if (GIVEN_NAMES.has(lower(run.first)) && (!single || !NOT_NAMES.has(lowerSurface))) return single ? null : 'PERSON'
     if (!single) {
-      // A demonym before other capitalised words (Egyptian Foreign Ministry) was handled by the
-      // keyword test; a leading place name (Cairo University) likewise. Otherwise a person.
-      if (placeOrGroupType(word(run.first))) return null
+      // Several capitalised words: a person unless they are common English words ("Global
+      // Challenge Robot Olympics" is an event or organisation, "Hamdullah Mohib" a person).
+      if (GIVEN_NAMES.has(lower(run.first))) return 'PERSON'
+      for (let i = run.first; i <= run.last; i++) if (COMMON_WORDS.has(lower(i))) return 'ORG'
       return 'PERSON'
     }
     return null

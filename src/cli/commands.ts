@@ -1,0 +1,150 @@
+/**
+ * The command implementations behind the CLI: each parses nothing itself and calls one library
+ * function. They write results to stdout and problems to stderr, and return an exit code.
+ */
+import { join } from 'node:path'
+import cliProgress from 'cli-progress'
+import type { Analysis } from '../doc/schema.js'
+import { WhosaidError } from '../errors.js'
+import { ingestPaths, type IngestCounts, type IngestProblem } from '../corpus/ingest.js'
+import { readInputs } from '../ingest/read.js'
+import { describeSource } from '../ingest/types.js'
+import { analyzeArticle } from '../pipeline/analyze.js'
+import { analyzeInput } from '../pipeline/analyze-input.js'
+import { openStore } from '../store/open.js'
+import { serve } from '../http/serve.js'
+import { packageRoot } from '../util/package-root.js'
+import { formatAnalyses, type OutputFormat } from './format.js'
+
+export interface Io {
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream
+}
+
+const processIo: Io = { stdout: process.stdout, stderr: process.stderr }
+
+export async function runAnalyze(
+  file: string,
+  options: { format: OutputFormat; languageCheck: boolean; maxBytes?: number },
+  io: Io = processIo,
+): Promise<number> {
+  const analyses: Analysis[] = []
+  let failures = 0
+  for await (const item of readInputs([file], { maxBytes: options.maxBytes })) {
+    if (!item.ok) {
+      failures++
+      io.stderr.write(`whosaid: ${item.error.toLine()}\n`)
+      continue
+    }
+    try {
+      analyses.push(analyzeArticle(item.article, { requireEnglish: options.languageCheck }))
+    } catch (error) {
+      failures++
+      if (!(error instanceof WhosaidError)) throw error
+      io.stderr.write(`whosaid: ${error.code} ${error.message} (${describeSource(item.source)})\n`)
+    }
+  }
+  if (analyses.length > 0) io.stdout.write(formatAnalyses(analyses, options.format))
+  return analyses.length === 0 ? 1 : failures > 0 ? 3 : 0
+}
+
+export async function runIngest(
+  paths: string[],
+  options: { store: string; maxBytes?: number; languageCheck: boolean; progress?: boolean },
+  io: Io = processIo,
+): Promise<number> {
+  const store = await openStore(options.store)
+  const problems: IngestProblem[] = []
+  const started = Date.now()
+  const showBar = options.progress ?? (process.stderr.isTTY === true)
+  const bar = showBar
+    ? new cliProgress.SingleBar({ format: '{value} articles | {stored} new | {skipped} already stored | {failed} failed | {rate}/s', stream: process.stderr }, cliProgress.Presets.shades_classic)
+    : null
+  bar?.start(0, 0, { stored: 0, skipped: 0, failed: 0, rate: '0' })
+  let lastLog = Date.now()
+  const onProgress = (counts: Readonly<IngestCounts>): void => {
+    const rate = (counts.read / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1)
+    if (bar) {
+      bar.setTotal(counts.read)
+      bar.update(counts.read, { ...counts, rate })
+    } else if (Date.now() - lastLog > 5000) {
+      lastLog = Date.now()
+      io.stderr.write(`whosaid: ${counts.read} read, ${counts.stored} new, ${counts.skipped} already stored, ${counts.failed} failed (${rate}/s)\n`)
+    }
+  }
+  // On Ctrl-C finish the article in flight (its transaction commits or never starts) and stop.
+  const abort = new AbortController()
+  const onSignal = (): void => abort.abort()
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  try {
+    const counts = await ingestPaths(paths, store, {
+      maxBytes: options.maxBytes,
+      requireEnglish: options.languageCheck,
+      signal: abort.signal,
+      onProgress,
+      onProblem: (problem) => problems.push(problem),
+    })
+    bar?.stop()
+    for (const problem of problems) io.stderr.write(`whosaid: ${problem.code} ${problem.message} (${problem.where})\n`)
+    const seconds = (Date.now() - started) / 1000
+    io.stderr.write(
+      `whosaid: ${counts.read} read, ${counts.stored} stored, ${counts.skipped} already stored, ${counts.failed} failed in ${seconds.toFixed(1)} s${abort.signal.aborted ? ' (interrupted)' : ''}\n`,
+    )
+    return abort.signal.aborted ? 130 : counts.failed > 0 && counts.stored + counts.skipped === 0 ? 1 : 0
+  } finally {
+    bar?.stop()
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    await store.close()
+  }
+}
+
+export async function runSearch(
+  query: string,
+  options: { store: string; speaker?: string; entity?: string; since?: string; limit: number; offset: number; json: boolean },
+  io: Io = processIo,
+): Promise<number> {
+  const store = await openStore(options.store)
+  try {
+    const result = await store.searchStatements({ text: query, speaker: options.speaker, entity: options.entity, since: options.since, limit: options.limit, offset: options.offset })
+    if (options.json) {
+      io.stdout.write(JSON.stringify(result, null, 2) + '\n')
+      return 0
+    }
+    io.stdout.write(`${result.total} statement${result.total === 1 ? '' : 's'}${result.total > result.items.length ? ` (showing ${result.items.length} from ${options.offset + 1})` : ''}\n`)
+    for (const hit of result.items) {
+      io.stdout.write(`\n${hit.speakerName} [${hit.statement.cue.text}] — ${hit.headline ?? '(no headline)'}${hit.published ? `, ${hit.published.slice(0, 10)}` : ''} (article ${hit.articleId}, ${hit.statement.id})\n`)
+      io.stdout.write(`  ${hit.snippet.replace(/\s+/g, ' ')}\n`)
+    }
+    return 0
+  } finally {
+    await store.close()
+  }
+}
+
+export async function runServe(options: { store: string; host: string; port: number; token?: string }, io: Io = processIo): Promise<number> {
+  const store = await openStore(options.store)
+  const server = await serve({ store, analyze: analyzeInput, host: options.host, port: options.port, token: options.token })
+  io.stderr.write(`whosaid: serving ${options.store} on ${server.url} (Ctrl-C to stop)\n`)
+  await waitForSignal()
+  await server.close()
+  await store.close()
+  return 0
+}
+
+/** `npm start`: analyse the bundled sample articles into whosaid.db, then serve them. */
+export async function runDemo(options: { store: string; host: string; port: number }, io: Io = processIo): Promise<number> {
+  const examples = join(packageRoot(), 'examples')
+  io.stderr.write(`whosaid: analysing the sample articles in ${examples} into ${options.store}\n`)
+  const code = await runIngest([examples], { store: options.store, languageCheck: true }, io)
+  if (code !== 0) return code
+  return runServe(options, io)
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve())
+    process.once('SIGTERM', () => resolve())
+  })
+}
