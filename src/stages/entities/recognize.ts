@@ -120,7 +120,7 @@ export function recognizeEntities({ text, tokens, sentences }: RecognizeInput): 
     const sentenceInitial = (tokens.flags[run.first]! & TokenFlag.SentenceStart) !== 0
     const parts = nameParts(surface)
     const knownPart = parts.length > 0 && parts.every((part) => knownPersonParts.has(part))
-    const notAName = ANONYMOUS_HEADS.has(lower(run.first)) || ROLE_NOUNS.has(lower(run.first)) || PERSON_TITLES.has(lower(run.first))
+    const notAName = [lower(run.first), lower(run.last)].some((w) => ANONYMOUS_HEADS.has(w) || ROLE_NOUNS.has(w) || PERSON_TITLES.has(w))
     const speaks = run.last + 1 < tokens.count && SPEECH_VERBS.has(lower(run.last + 1)) && !notAName && !sentenceInitialCommonWord(run, sentenceInitial)
     if (knownPart || speaks) mentions.push(makeMention(run, 'PERSON', title))
   }

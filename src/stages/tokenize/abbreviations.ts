@@ -8,12 +8,14 @@ export const TITLE_ABBREVIATIONS = new Set([
 ])
 
 export const OTHER_ABBREVIATIONS = new Set([
-  'co', 'corp', 'inc', 'ltd', 'plc', 'bros', 'dept', 'univ', 'assn', 'est', 'approx', 'vs', 'etc', 'no',
-  'nos', 'vol', 'fig', 'ft', 'mt', 'ave', 'blvd', 'rd', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug',
+  'co', 'corp', 'inc', 'ltd', 'plc', 'bros', 'dept', 'univ', 'assn', 'est', 'approx', 'vs', 'etc', 'ft', 'mt', 'ave', 'blvd', 'rd', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug',
   'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed', 'thu', 'thurs', 'fri', 'sat', 'sun',
   'cf', 'al', 'ca', 'op', 'pp', 'ed', 'eds', 'min', 'max', 'govt', 'intl', 'natl', 'mass', 'calif',
   'fla', 'ill', 'penn', 'conn', 'wash', 'ariz', 'colo', 'mich', 'minn', 'tenn', 'okla', 'ore', 'wis',
 ])
+
+/** Abbreviations that only stand before a number ("No. 10", "Vol. 3"); elsewhere they are words. */
+export const NUMBER_ABBREVIATIONS = new Set(['no', 'nos', 'vol', 'fig', 'pp', 'op', 'art'])
 
 /** Abbreviations that are titles: a following capitalised word belongs to the same name. */
 export function isTitleAbbreviation(lowerWord: string): boolean {

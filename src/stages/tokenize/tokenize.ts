@@ -8,7 +8,7 @@
  * Arabic comma, semicolon and question mark inside English text.
  */
 import { TokenFlag, TokenKind, allocateTokens, type TokenColumns } from '../../doc/tokens.js'
-import { isKnownAbbreviation } from './abbreviations.js'
+import { NUMBER_ABBREVIATIONS, isKnownAbbreviation } from './abbreviations.js'
 
 const URL = /(?:https?:\/\/|www\.)[^\s<>"“”‘’]+/uy
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy
@@ -135,7 +135,9 @@ function pushWord(
   }
   if (text[end] === '.') {
     const isInitial = length === 1 && UPPER.test(word)
-    if (isInitial || isKnownAbbreviation(word.toLowerCase())) {
+    const lower = word.toLowerCase()
+    const beforeNumber = NUMBER_ABBREVIATIONS.has(lower) && /^\s?\d/.test(text.slice(end + 1, end + 3))
+    if (isInitial || beforeNumber || isKnownAbbreviation(lower)) {
       push(start, end + 1, TokenKind.Word, TokenFlag.Abbreviation)
       return end + 1
     }

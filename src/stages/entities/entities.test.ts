@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { analyzeArticle } from '../../pipeline/analyze.js'
+import { makeArticle } from '../../testing/make-article.js'
+import { nameKey } from './names.js'
+
+const entitiesOf = (text: string) => analyzeArticle(makeArticle(text)).entities
+
+test('should fold transliteration variants of one name to one key', () => {
+  assert.equal(nameKey('Abdel Fattah el-Sisi'), nameKey('Abd al-Fattah al-Sisi'))
+  assert.equal(nameKey('Abdul Fattah Al-Sisi'), nameKey('abd al fattah al sisi'))
+  assert.equal(nameKey("Ma'ruf"), nameKey('Ma’ruf'))
+  assert.equal(nameKey('Mohamed Morsi'), nameKey('Muhammad Morsi'))
+})
+
+test('should type people, organisations, places and groups', () => {
+  const entities = entitiesOf('Egyptian President Abdel Fattah el-Sisi met NATO officials and the Muslim Brotherhood in Cairo.')
+  const byName = Object.fromEntries(entities.map((entity) => [entity.name, entity.type]))
+  assert.equal(byName['Abdel Fattah el-Sisi'], 'PERSON')
+  assert.equal(byName['NATO'], 'ORG')
+  assert.equal(byName['Muslim Brotherhood'], 'ORG')
+  assert.equal(byName['Cairo'], 'GPE')
+})
+
+test('should resolve surname-only and variant mentions to the full name, with aliases', () => {
+  const [sisi] = entitiesOf('Abdel Fattah el-Sisi spoke first. Later, al-Sisi left. Sisi returned on Monday.').filter((entity) => entity.type === 'PERSON')
+  assert.equal(sisi!.name, 'Abdel Fattah el-Sisi')
+  assert.deepEqual(sisi!.aliases, ['al-Sisi', 'Sisi'])
+  assert.equal(sisi!.mentions.length, 3)
+})
+
+test('should read roles from titles, premodifiers and appositions', () => {
+  const entities = entitiesOf(
+    'Sheikh Ahmed al-Tayeb, the Grand Imam of Al-Azhar, spoke. Egyptian political analyst Hamdi Bekheet disagreed. Nabil Fahmy, a member of the National Council for Human Rights, left.',
+  )
+  const rolesOf = (name: string) => entities.find((entity) => entity.name === name)!.roles.map((role) => `${role.kind}:${role.text}`)
+  assert.deepEqual(rolesOf('Ahmed al-Tayeb'), ['title:Sheikh', 'apposition:Grand Imam of Al-Azhar'])
+  assert.deepEqual(rolesOf('Hamdi Bekheet'), ['premodifier:Egyptian political analyst'])
+  assert.deepEqual(rolesOf('Nabil Fahmy'), ['apposition:member of the National Council for Human Rights'])
+})
+
+test('should not take an office ("Prime Minister") or a sentence-initial word for a person', () => {
+  const entities = entitiesOf('The Prime Minister said no. Officials said the vote would go ahead.')
+  assert.deepEqual(entities.filter((entity) => entity.type === 'PERSON'), [])
+})
