@@ -80,6 +80,12 @@ function readDocument(conllu, name) {
   let speaker = null
   let tokens = []
 
+  const startParagraph = () => {
+    paragraph = { sentences: [], chain: [], elements: [], speaker: null }
+    paragraphs.push(paragraph)
+    caption = null
+  }
+
   const endSentence = () => {
     if (tokens.length === 0) return
     const text = sentenceText(tokens)
@@ -95,9 +101,7 @@ function readDocument(conllu, name) {
       const stray = paragraph && paragraph.elements.length > 0 && paragraph.elements.every((e) => e.remaining === 0)
       const dateline = WIKINEWS_DATELINE.test(text)
       const afterDateline = paragraph && paragraph.sentences.length === 1 && WIKINEWS_DATELINE.test(paragraph.sentences[0])
-      if (!paragraph || stray || afterDateline || (dateline && paragraph.sentences.length > 0)) {
-        paragraphs.push((paragraph = { sentences: [], chain: [], elements: [], speaker: null }))
-      }
+      if (!paragraph || stray || afterDateline || (dateline && paragraph.sentences.length > 0)) startParagraph()
       if (paragraph.sentences.length === 0 && speaker) paragraph.speaker = speaker
       speaker = null
       paragraph.sentences.push(text)
@@ -112,12 +116,10 @@ function readDocument(conllu, name) {
       if (match) meta[match[1]] = match[2].trim()
     } else if (line === '# newpar') {
       endSentence()
-      paragraph = { sentences: [], chain: [], elements: [], speaker: null }
-      paragraphs.push(paragraph)
-      caption = null
+      startParagraph()
     } else if (line.startsWith('# newpar_block = ')) {
       const chain = parseBlockChain(line.slice('# newpar_block = '.length))
-      paragraph ??= paragraphs[paragraphs.push({ sentences: [], chain: [], elements: [], speaker: null }) - 1]
+      if (!paragraph) startParagraph()
       paragraph.chain = chain.map((element) => element.name)
       paragraph.elements = chain
       const turn = chain.find((element) => element.name === 'sp')

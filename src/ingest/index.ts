@@ -1,0 +1,11 @@
+/** Ingest: raw articles (text pages, HTML pages, JSON/JSONL records, files, folders, stdin) in, `Article`s out. */
+export { buildArticle, type ArticleFields } from './article.js'
+export { toIsoDate } from './dates.js'
+export { decodeInput, DEFAULT_MAX_BYTES } from './guard.js'
+export { parseHtmlPage } from './html.js'
+export { parseJsonRecord } from './jsonl.js'
+export { detectLanguage } from './language.js'
+export { normalizeText } from './normalize.js'
+export { readInputs, type ReadOptions } from './read.js'
+export { parseTextPage } from './text.js'
+export { describeSource, type IngestItem, type SourceRef } from './types.js'
