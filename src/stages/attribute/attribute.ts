@@ -225,8 +225,9 @@ function findTailAttribution(view: TokenView, from: number, limit: number): Attr
     if (view.isPunct(c, '.', '!', '?', '"', '“', '”')) break
     const cueLast = view.cueAt(c, limit)
     if (cueLast < 0) continue
+    // The speaker may follow an apposition: '"...," the town's mayor, Samir Adel, told reporters'.
     const speaker = speakerBefore(view, c, t)
-    if (speaker && speaker.first === t) return { speaker, cue: { first: c, last: cueLast } }
+    if (speaker && (speaker.first === t || view.isPunct(speaker.first - 1, ','))) return { speaker, cue: { first: c, last: cueLast } }
   }
   return null
 }
