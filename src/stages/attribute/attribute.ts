@@ -6,7 +6,7 @@
 import type { Document, SpeakerRef, StatementAnnotation } from '../../doc/document.js'
 import { NEEDS_COMPLEMENT } from '../../lexicon/speech.js'
 import { TokenView } from './context.js'
-import { findQuotes, type QuoteSpan } from './quotes.js'
+import type { QuoteSpan } from './quotes.js'
 import { resolveSpeaker, speakerAfter, speakerBefore, type SpeakerSpan } from './speaker.js'
 
 /** How far (in tokens) a cue may sit from the quotation it introduces or closes. */
@@ -20,7 +20,7 @@ const END_PUNCT = new Set(['.', '!', '?', '؟', ':', ';', '…'])
 export function attribute(doc: Document): StatementAnnotation[] {
   const view = new TokenView(doc)
   const { tokens } = view
-  const quotes = findQuotes(doc.text)
+  const quotes = doc.quotes
   const pending: PendingStatement[] = []
   /** Tokens already part of a statement (its content, cue or speaker) or of a quotation. */
   const used = new Uint8Array(tokens.count)
