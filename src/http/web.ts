@@ -1,0 +1,61 @@
+/**
+ * The web page: index.html, app.js and app.css, read once at startup from src/http/web (tsc copies
+ * no assets into dist, so the files are found from the folder holding package.json). Every page
+ * response carries a strict CSP: the page's own files only, no inline script or style.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Context, Hono } from 'hono'
+import { sendCached } from './cache.js'
+
+export interface WebAssets {
+  html: string
+  js: string
+  css: string
+}
+
+export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; '),
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+}
+
+/** The folder with the page's files, or null when this install has no sources beside dist. */
+export function webFolder(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  for (;;) {
+    if (existsSync(join(dir, 'package.json'))) {
+      const web = join(dir, 'src', 'http', 'web')
+      return existsSync(join(web, 'index.html')) ? web : null
+    }
+    const up = dirname(dir)
+    if (up === dir) return null
+    dir = up
+  }
+}
+
+export function loadWebAssets(folder: string | null = webFolder()): WebAssets | null {
+  if (!folder) return null
+  const read = (name: string) => readFileSync(join(folder, name), 'utf8')
+  return { html: read('index.html'), js: read('app.js'), css: read('app.css') }
+}
+
+export function webRoutes(app: Hono, assets: WebAssets, cache: string): void {
+  const page = (body: string, contentType: string) => (c: Context) =>
+    sendCached(c, body, contentType, cache, { ...PAGE_SECURITY_HEADERS })
+  app.get('/', page(assets.html, 'text/html; charset=utf-8'))
+  app.get('/app.js', page(assets.js, 'text/javascript; charset=utf-8'))
+  app.get('/app.css', page(assets.css, 'text/css; charset=utf-8'))
+}

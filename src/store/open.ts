@@ -1,0 +1,36 @@
+/**
+ * Opens a store from a URL, the one place that knows which backend a URL means:
+ * `sqlite:path/to.db`, `sqlite::memory:`, a bare `path/to.db`, and (later) `postgres://...`.
+ */
+import { WhosaidError } from '../errors.js'
+import { MEMORY } from './sqlite/database.js'
+import { SqliteStore } from './sqlite/sqlite-store.js'
+import type { Store } from './store.js'
+
+export type StoreLocation = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string }
+
+export function parseStoreUrl(url: string): StoreLocation {
+  const trimmed = url.trim()
+  if (/^postgres(ql)?:\/\//i.test(trimmed)) return { kind: 'postgres', url: trimmed }
+  if (/^sqlite:/i.test(trimmed)) {
+    // `sqlite:///abs/file.db` and `sqlite://rel.db` are common spellings of the same thing.
+    const rest = trimmed.slice('sqlite:'.length).replace(/^\/\//, '')
+    if (!rest) throw new WhosaidError('E010', 'the sqlite: URL names no file', url)
+    return { kind: 'sqlite', path: rest === MEMORY ? MEMORY : rest }
+  }
+  if (/\.(db|sqlite|sqlite3)$/i.test(trimmed)) return { kind: 'sqlite', path: trimmed }
+  throw new WhosaidError('E010', 'unrecognised store URL; use sqlite:path/to.db, sqlite::memory:, a path ending .db, or postgres://...', url)
+}
+
+export async function openStore(url: string): Promise<Store> {
+  const location = parseStoreUrl(url)
+  if (location.kind === 'postgres') {
+    throw new WhosaidError('E013', 'PostgreSQL store not available yet; use sqlite:path/to.db', redactPassword(location.url))
+  }
+  return SqliteStore.open(location.path)
+}
+
+/** Error messages end up in logs: never echo a database password. */
+function redactPassword(url: string): string {
+  return url.replace(/^(\w+:\/\/[^:/@]+):[^@/]*@/, '$1:***@')
+}

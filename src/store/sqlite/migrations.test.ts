@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, describe, it } from 'node:test'
+import { WhosaidError } from '../../errors.js'
+import { sampleAnalyses } from '../sample-analyses.js'
+import { openDatabase } from './database.js'
+import { migrate, MIGRATIONS, schemaVersion } from './migrations.js'
+import { SqliteStore } from './sqlite-store.js'
+import { insertAnalysis } from './write.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'whosaid-migrations-'))
+after(() => rmSync(dir, { recursive: true, force: true }))
+
+const isStoreError = (error: unknown) => error instanceof WhosaidError && error.code === 'E013'
+
+describe('sqlite migrations', () => {
+  it('should bring a new database to the latest version, once', () => {
+    const db = openDatabase(':memory:')
+    try {
+      assert.equal(schemaVersion(db), MIGRATIONS.at(-1)!.version)
+      assert.deepEqual(migrate(db), { from: MIGRATIONS.at(-1)!.version, to: MIGRATIONS.at(-1)!.version })
+      assert.equal(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get(), MIGRATIONS.length)
+    } finally {
+      db.close()
+    }
+  })
+
+  it('should upgrade an older database and index what it already held', async () => {
+    const path = join(dir, 'old.db')
+    const old = openDatabase(path, MIGRATIONS.slice(0, 1))
+    const [sample] = sampleAnalyses()
+    old.transaction(() => insertAnalysis(old, sample!, 'fixture', '2024-03-05T00:00:00Z'))()
+    assert.equal(schemaVersion(old), 1)
+    old.close()
+
+    const store = SqliteStore.open(path)
+    try {
+      const hits = await store.searchStatements({ text: 'Sinai' })
+      assert.equal(hits.total, 1)
+      assert.equal(hits.items[0]!.snippet, 'We will not accept any displacement of Palestinians into [Sinai]')
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('should refuse a database written by a newer whosaid', () => {
+    const path = join(dir, 'newer.db')
+    const db = openDatabase(path)
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(999, 'future', 'now')
+    db.close()
+    assert.throws(() => SqliteStore.open(path), (error: unknown) => isStoreError(error) && /version 999/.test((error as Error).message))
+  })
+
+  it('should roll back a failing migration and leave the version where it was', () => {
+    const db = openDatabase(':memory:', [])
+    try {
+      const broken = [
+        { version: 1, name: 'good', sql: 'CREATE TABLE a (x INTEGER)' },
+        { version: 2, name: 'bad', sql: 'CREATE TABLE b (y INTEGER); THIS IS NOT SQL' },
+      ]
+      assert.throws(() => migrate(db, broken))
+      assert.equal(schemaVersion(db), 1)
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all()
+      assert.deepEqual(tables, ['a', 'schema_migrations'])
+    } finally {
+      db.close()
+    }
+  })
+
+  it('should report a file that is not a database as a store error', () => {
+    const path = join(dir, 'not-a.db')
+    writeFileSync(path, 'this is plain text, not SQLite '.repeat(100))
+    assert.throws(() => SqliteStore.open(path), isStoreError)
+    assert.throws(() => SqliteStore.open(join(dir, 'missing-folder', 'x.db')), isStoreError)
+  })
+})

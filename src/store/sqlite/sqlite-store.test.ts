@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, describe, it } from 'node:test'
+import { runStoreConformance } from '../conformance.js'
+import { sampleAnalyses } from '../sample-analyses.js'
+import { openDatabase } from './database.js'
+import { SqliteStore } from './sqlite-store.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'whosaid-sqlite-'))
+after(() => rmSync(dir, { recursive: true, force: true }))
+let files = 0
+
+runStoreConformance(async () => SqliteStore.open(':memory:'), 'sqlite (memory)')
+runStoreConformance(async () => SqliteStore.open(join(dir, `conformance-${++files}.db`)), 'sqlite (file)')
+
+describe('sqlite store', () => {
+  it('should open files in WAL mode with foreign keys on', () => {
+    const path = join(dir, 'pragmas.db')
+    SqliteStore.open(path).close()
+    const db = openDatabase(path)
+    try {
+      assert.equal(db.pragma('journal_mode', { simple: true }), 'wal')
+      assert.equal(db.pragma('foreign_keys', { simple: true }), 1)
+      assert.equal(db.pragma('synchronous', { simple: true }), 1) // NORMAL
+      assert.ok(Number(db.pragma('busy_timeout', { simple: true })) > 0)
+    } finally {
+      db.close()
+    }
+  })
+
+  it('should keep what was stored across a reopen', async () => {
+    const path = join(dir, 'reopen.db')
+    const first = SqliteStore.open(path)
+    const [sample] = sampleAnalyses()
+    const { id } = await first.putAnalysis(sample!, 'fixture')
+    await first.close()
+    const second = SqliteStore.open(path)
+    try {
+      assert.deepEqual(await second.getAnalysis(id), sample)
+      assert.deepEqual(await second.putAnalysis(sample!, 'fixture'), { id, inserted: false })
+      assert.equal((await second.searchStatements({ text: 'ceasefire' })).total, 1)
+    } finally {
+      await second.close()
+    }
+  })
+
+  it('should keep the full-text index in step with the statement rows', async () => {
+    const path = join(dir, 'fts.db')
+    const store = SqliteStore.open(path)
+    for (const analysis of sampleAnalyses()) await store.putAnalysis(analysis, 'fixture')
+    await store.close()
+    const db = openDatabase(path)
+    try {
+      // FTS5 compares its index against the content table and throws when they differ.
+      db.exec(`INSERT INTO statements_fts (statements_fts, rank) VALUES ('integrity-check', 1)`)
+      assert.equal(db.prepare('SELECT count(*) FROM statements_fts').pluck().get(), 9)
+    } finally {
+      db.close()
+    }
+  })
+})

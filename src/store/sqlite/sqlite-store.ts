@@ -1,0 +1,111 @@
+/**
+ * The embedded store: one SQLite file (or memory) through better-sqlite3. The driver is synchronous;
+ * the methods are async only to honour the Store interface shared with networked backends.
+ */
+import type Database from 'better-sqlite3'
+import type { Analysis } from '../../doc/schema.js'
+import { WhosaidError } from '../../errors.js'
+import { normalizePaging } from '../paging.js'
+import type { ArticleSummary, EntityProfile, PutResult, SearchQuery, StatementHit, Store } from '../store.js'
+import { openDatabase } from './database.js'
+import { getEntity } from './entity.js'
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.js'
+import { searchStatements } from './search.js'
+import { insertAnalysis } from './write.js'
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const
+
+  private constructor(
+    private readonly db: Database.Database,
+    /** The file path, or `:memory:`; for error messages. */
+    readonly path: string,
+  ) {}
+
+  /** Opens (creating if needed) and migrates the database at `path`; `:memory:` for a scratch store. */
+  static open(path: string): SqliteStore {
+    return new SqliteStore(openDatabase(path), path)
+  }
+
+  async hasArticle(contentHash: string): Promise<boolean> {
+    return this.findByHash(contentHash) !== undefined
+  }
+
+  async putAnalysis(analysis: Analysis, source: string): Promise<PutResult> {
+    const db = this.open()
+    const hash = analysis.provenance.contentHash
+    // IMMEDIATE: take the write lock before looking, so a concurrent writer of the same article
+    // cannot slip in between the check and the insert.
+    const put = db.transaction((): PutResult => {
+      const existing = this.findByHash(hash)
+      if (existing !== undefined) return { id: existing, inserted: false }
+      return { id: insertAnalysis(db, analysis, source, new Date().toISOString()), inserted: true }
+    })
+    try {
+      return put.immediate()
+    } catch (error) {
+      throw this.asWriteError(error, hash)
+    }
+  }
+
+  async getAnalysis(id: number): Promise<Analysis | null> {
+    if (!Number.isSafeInteger(id)) return null
+    const json = this.open().prepare('SELECT analysis FROM articles WHERE id = ?').pluck().get(id) as string | undefined
+    return json === undefined ? null : (JSON.parse(json) as Analysis)
+  }
+
+  async listArticles(options?: { limit?: number; offset?: number }): Promise<{ total: number; items: ArticleSummary[] }> {
+    const db = this.open()
+    const { limit, offset } = normalizePaging(options)
+    const total = db.prepare('SELECT count(*) FROM articles').pluck().get() as number
+    const rows = db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY sort_date DESC, id DESC LIMIT ? OFFSET ?`)
+      .all(limit, offset) as SummaryRow[]
+    return { total, items: rows.map(toSummary) }
+  }
+
+  async searchStatements(query: SearchQuery): Promise<{ total: number; items: StatementHit[] }> {
+    return searchStatements(this.open(), query)
+  }
+
+  async getEntity(name: string): Promise<EntityProfile | null> {
+    return getEntity(this.open(), name)
+  }
+
+  /** `entities` counts distinct canonical names across the corpus, not per-article entity rows. */
+  async stats(): Promise<{ articles: number; statements: number; entities: number }> {
+    const row = this.open()
+      .prepare(
+        `SELECT (SELECT count(*) FROM articles) AS articles,
+                (SELECT count(*) FROM statements) AS statements,
+                (SELECT count(DISTINCT name_key) FROM entities) AS entities`,
+      )
+      .get() as { articles: number; statements: number; entities: number }
+    return row
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close()
+  }
+
+  /** The connection, or E013 after close(): a clear error instead of the driver's TypeError. */
+  private open(): Database.Database {
+    if (!this.db.open) throw new WhosaidError('E013', 'the store is closed', this.path)
+    return this.db
+  }
+
+  private findByHash(contentHash: string): number | undefined {
+    return this.open().prepare('SELECT id FROM articles WHERE content_hash = ?').pluck().get(contentHash) as number | undefined
+  }
+
+  /** A constraint failure means the analysis contradicts itself (duplicate ids, unknown speaker entity). */
+  private asWriteError(error: unknown, hash: string): unknown {
+    if (error instanceof WhosaidError) return error
+    const code = String((error as { code?: unknown }).code ?? '')
+    const message = (error as Error).message
+    if (code.startsWith('SQLITE_CONSTRAINT')) {
+      return new WhosaidError('E010', `the analysis is not consistent (${message}); nothing was stored`, hash, { cause: error })
+    }
+    return new WhosaidError('E013', `cannot store the analysis: ${message}`, this.path, { cause: error })
+  }
+}
