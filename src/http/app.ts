@@ -16,7 +16,7 @@ export type { AnalyzeInput } from './api.js'
 export interface AppDeps {
   store: Store
   analyze: (input: AnalyzeInput) => Promise<Analysis>
-  /** When set, every request must send `Authorization: Bearer <token>`. */
+  /** When set, every API request must send `Authorization: Bearer <token>`. */
   token?: string
   /** Hears about unexpected errors (answered as a bare 500); defaults to console.error. */
   onError?: (error: unknown) => void
@@ -33,7 +33,8 @@ export function createApp(deps: AppDeps): Hono {
     await next()
     c.header('X-Content-Type-Options', 'nosniff')
   })
-  if (deps.token) app.use('*', requireBearer(deps.token))
+  // The page, script and style hold no stored data; the page asks for the token and sends it to the API.
+  if (deps.token) app.use('/api/*', requireBearer(deps.token))
 
   app.route('/api/v1', apiRoutes(deps))
   if (assets) webRoutes(app, assets, cacheControl(deps.token))

@@ -49,13 +49,22 @@ describe('bearer token', () => {
 
   it('should refuse requests without the right token with a JSON 401', async () => {
     for (const authorization of [undefined, 'Bearer wrong', 'Basic b3Blbi1zZXNhbWU=', 'Bearer', 'open-sesame']) {
-      for (const path of ['/api/v1/health', '/api/v1/articles', '/', '/nowhere']) {
+      for (const path of ['/api/v1/health', '/api/v1/articles', '/api/v1/nowhere']) {
         const response = await seeded.app.request(path, { headers: authorization ? { Authorization: authorization } : {} })
         assert.equal(response.status, 401, `${path} with ${authorization}`)
         assert.match(response.headers.get('www-authenticate') ?? '', /^Bearer/)
         assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'unauthorized')
       }
     }
+  })
+
+  it('should serve the page itself without the token, since it holds no stored data and asks for the token', async () => {
+    for (const path of ['/', '/app.js', '/app.css']) {
+      const response = await seeded.app.request(path)
+      assert.equal(response.status, 200, path)
+    }
+    const script = await (await seeded.app.request('/app.js')).text()
+    assert.match(script, /Authorization: `Bearer \$\{token\}`/)
   })
 
   it('should let requests with the token through and mark responses private', async () => {

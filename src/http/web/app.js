@@ -24,8 +24,33 @@ function el(tag, props = {}, ...children) {
   return node
 }
 
-async function api(path) {
-  const response = await fetch(API + path, { headers: { Accept: 'application/json' } })
+const TOKEN_KEY = 'whosaid-token'
+
+/** A server started with --token answers 401 until the page sends the token; ask once per tab. */
+function authHeaders() {
+  const token = storedToken()
+  return token ? { Authorization: `Bearer ${token}` } : {}
+}
+
+/** sessionStorage can be missing or refuse access (privacy modes): then there is no stored token. */
+function storedToken(value) {
+  try {
+    if (value !== undefined) globalThis.sessionStorage.setItem(TOKEN_KEY, value)
+    return globalThis.sessionStorage.getItem(TOKEN_KEY)
+  } catch {
+    return null
+  }
+}
+
+async function api(path, retried = false) {
+  const response = await fetch(API + path, { headers: { Accept: 'application/json', ...authHeaders() } })
+  if (response.status === 401 && !retried) {
+    const token = window.prompt('This whosaid server needs its access token:')
+    if (token) {
+      storedToken(token.trim())
+      return api(path, true)
+    }
+  }
   const body = await response.json().catch(() => null)
   if (!response.ok) throw new Error(body?.error?.message ?? `HTTP ${response.status}`)
   return body
