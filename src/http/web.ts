@@ -58,4 +58,6 @@ export function webRoutes(app: Hono, assets: WebAssets, cache: string): void {
   app.get('/', page(assets.html, 'text/html; charset=utf-8'))
   app.get('/app.js', page(assets.js, 'text/javascript; charset=utf-8'))
   app.get('/app.css', page(assets.css, 'text/css; charset=utf-8'))
+  // Browsers ask for an icon on every page; answer with nothing rather than a logged 404.
+  app.get('/favicon.ico', (c) => c.body(null, 204))
 }

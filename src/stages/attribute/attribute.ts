@@ -133,8 +133,7 @@ export function attribute(doc: Document): StatementAnnotation[] {
         add(kindFor(view.start(sentenceStart), end), before, cue, { start: view.start(sentenceStart), end })
         return addAddingClause(cueLast + 1, sentenceEnd, contentEnd) ?? sentenceEnd
       }
-      const startsClause = before.first === sentenceStart || view.isPunct(before.first - 1, ',', ';', ':', '—', '–', '(') ||
-        ['and', 'but', 'while', 'as', 'meanwhile'].includes(view.lower(before.first - 1))
+      const startsClause = startsClauseAt(view, before.first, sentenceStart)
       const contentStart = contentStartAfterCue(view, cueFirst, cueLast, sentenceEnd)
       const reportsSpeech = contentStart.clause || !NEEDS_COMPLEMENT.has(view.lower(cueFirst)) || cueLast > cueFirst
       if (startsClause && reportsSpeech) {
@@ -269,6 +268,27 @@ function contentStartAfterCue(view: TokenView, cueFirst: number, cueLast: number
   }
   while (t < limit && view.isPunct(t, ',', ':')) t++
   return { token: t, offset: t < limit ? view.start(t) : view.end(limit - 1), clause: false }
+}
+
+const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'as', 'meanwhile', 'however', 'also'])
+/** Lowercase words that can premodify a speaker's name: "Major general Fuad Basya", "veteran analyst X". */
+const MAX_PREMODIFIER_WORDS = 4
+
+/** True when the speaker phrase at `first` opens a clause, allowing a few premodifier words before it. */
+function startsClauseAt(view: TokenView, first: number, sentenceStart: number): boolean {
+  let t = first
+  for (let skipped = 0; ; skipped++) {
+    if (t === sentenceStart) return true
+    const previous = t - 1
+    if (view.isPunct(previous, ',', ';', ':', '—', '–', '(') || CLAUSE_OPENERS.has(view.lower(previous))) return true
+    if (skipped >= MAX_PREMODIFIER_WORDS || !view.isWord(previous) || view.mentionAt[previous]! >= 0) return false
+    const word = view.lower(previous)
+    if (view.cueAt(previous, first) >= 0 || ['the', 'a', 'an', 'that', 'which', 'who', 'to', 'of', 'in', 'on', 'by', 'for', 'with', 'is', 'was', 'has', 'had'].includes(word)) {
+      // A determiner may open the phrase ("the veteran diplomat X"), nothing else of these.
+      return ['the', 'a', 'an'].includes(word) && (previous === sentenceStart || view.isPunct(previous - 1, ',', ';', ':'))
+    }
+    t = previous
+  }
 }
 
 /** ", but X warned that ...": where a second attributed clause starts, so the first content ends. */
