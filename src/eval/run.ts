@@ -1,0 +1,90 @@
+/**
+ * `npm run eval`: every accuracy figure of whosaid on the public test splits in ../shared/data, each
+ * produced by its own evaluation entry (run as a child process so one failing suite is reported,
+ * not fatal). Writes docs/EVAL.md, or prints one JSON object with `--json`.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { packageRoot } from '../util/package-root.js'
+
+interface Suite {
+  /** Key in the JSON output. */
+  name: string
+  /** Compiled entry relative to dist/, and its arguments; it prints one JSON object with --json. */
+  entry: string
+  args: string[]
+  command: string
+}
+
+const SUITES: Suite[] = [
+  { name: 'backbone', entry: 'backbone/eval.js', args: ['--json'], command: 'node dist/backbone/eval.js' },
+  { name: 'ner', entry: 'backbone/ner/eval.js', args: ['--json'], command: 'node dist/backbone/ner/eval.js' },
+  { name: 'polnear', entry: 'eval/polnear/main.js', args: ['--split', 'test', '--json'], command: 'node dist/eval/polnear/main.js --split test' },
+]
+
+type Json = Record<string, unknown>
+
+const root = packageRoot()
+const results: Json = {}
+const problems: string[] = []
+for (const suite of SUITES) {
+  const entry = join(root, 'dist', suite.entry)
+  if (!existsSync(entry)) {
+    problems.push(`${suite.name}: ${suite.entry} is not built`)
+    continue
+  }
+  const started = Date.now()
+  const child = spawnSync(process.execPath, [entry, ...suite.args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  if (child.status !== 0) {
+    problems.push(`${suite.name}: exit ${child.status}: ${child.stderr.trim().split('\n').slice(-3).join(' | ')}`)
+    continue
+  }
+  try {
+    const output = JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as Json
+    // The polnear entry reports under its own name; the others already use top-level keys.
+    Object.assign(results, suite.name === 'polnear' ? { polnear: output } : output)
+    results[`${suite.name}_seconds`] = Math.round((Date.now() - started) / 100) / 10
+  } catch {
+    problems.push(`${suite.name}: did not print JSON`)
+  }
+}
+if (problems.length) results['problems'] = problems
+
+if (process.argv.includes('--json')) {
+  process.stdout.write(JSON.stringify(results) + '\n')
+} else {
+  const markdown = renderMarkdown(results)
+  writeFileSync(join(root, 'docs', 'EVAL.md'), markdown)
+  process.stdout.write(markdown)
+}
+process.exitCode = problems.length ? 1 : 0
+
+function renderMarkdown(r: Json): string {
+  const num = (value: unknown): string => (typeof value === 'number' ? value.toFixed(1) : '–')
+  const get = (path: string): unknown => path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Json)[key] : undefined), r)
+  const lines: string[] = ['# Accuracy', '', 'Every figure is produced by `npm run eval` (which runs the commands named below on the public **test** splits in `../shared/data`); nothing was trained or tuned on a test split. `npm run --silent eval -- --json` prints the same figures as one JSON object.', '']
+  lines.push('## Tagging and parsing — UD English EWT test (gold tokenization)', '', `Command: \`${SUITES[0]!.command}\``, '')
+  lines.push('| | UPOS | XPOS | UAS | LAS |', '|---|---|---|---|---|')
+  lines.push(`| whosaid (averaged perceptron tagger + greedy arc-hybrid parser) | ${num(get('ewt.upos'))} | ${num(get('ewt.xpos'))} | ${num(get('ewt.uas'))} | ${num(get('ewt.las'))} |`)
+  lines.push('| spaCy `en_udv25_englishewt_trf` (transformer; published) | 96.94 | 96.36 | 91.90 | 89.42 |', '')
+  lines.push('LAS follows the CoNLL 2018 shared task: syntactic words, punctuation included, universal relation labels.', '')
+  lines.push('## Named entities', '', `Command: \`${SUITES[1]!.command}\``, '')
+  lines.push('| test set | P | R | F1 |', '|---|---|---|---|')
+  lines.push(`| UNER English EWT test (PER/ORG/LOC, exact span) | ${num(get('uner.p'))} | ${num(get('uner.r'))} | ${num(get('uner.f1'))} |`)
+  lines.push(`| GUM test, named mentions (exact span) | ${num(get('gum_ner.p'))} | ${num(get('gum_ner.r'))} | ${num(get('gum_ner.f1'))} |`)
+  lines.push('', 'Published: XLM-R large on UNER English EWT: 86.0 F1.', '')
+  lines.push('## Attribution — PolNeAR test (CofeNet segments, exact span match, micro)', '', `Command: \`${SUITES[2]!.command}\``, '')
+  lines.push('| system | source P / R / F1 | cue P / R / F1 | content P / R / F1 |', '|---|---|---|---|')
+  const prf = (label: string): string => `${num(get(`polnear.${label}.p`))} / ${num(get(`polnear.${label}.r`))} / **${num(get(`polnear.${label}.f1`))}**`
+  lines.push(`| whosaid | ${prf('source')} | ${prf('cue')} | ${prf('content')} |`)
+  lines.push('| BiLSTM-CRF (published) | – / – / 69.6 | – / – / 66.7 | – / – / 59.0 |')
+  lines.push('| BERT-CRF (published) | – / – / 82.2 | – / – / 74.9 | – / – / 71.0 |')
+  lines.push('| BERT-CofeNet (published) | – / – / 83.2 | – / – / 75.3 | – / – / 72.9 |', '')
+  const overlap = (label: string): string => `${num(get(`polnear.overlap.${label}.p`))} / ${num(get(`polnear.overlap.${label}.r`))} / ${num(get(`polnear.overlap.${label}.f1`))}`
+  lines.push(`Token overlap (P / R / F1): source ${overlap('source')}, cue ${overlap('cue')}, content ${overlap('content')}.`, '')
+  const resolution = get('polnear.speakerResolution')
+  if (resolution) lines.push('Speaker resolution on the article-level brat files (test):', '', '```json', JSON.stringify(resolution, null, 2), '```', '')
+  if (Array.isArray(r['problems'])) lines.push('## Not measured in this run', '', ...(r['problems'] as string[]).map((problem) => `- ${problem}`), '')
+  return lines.join('\n')
+}
