@@ -1,0 +1,47 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { gumMentions, gumNamedSpans, tokenize, type GumToken } from "./data.js";
+import { arabicParticleKind, placeKind } from "./lexicon.js";
+
+function toks(rows: [string, string, number, string][]): GumToken[] {
+  return rows.map(([form, upos, head, misc]) => ({ form, upos, head: head - 1, misc }));
+}
+
+test("GUM Entity brackets and named spans", () => {
+  // "NASA Administrator Charles Bolden visited the University of Paris ."
+  const t = toks([
+    ["NASA", "PROPN", 2, "Entity=(1-person-new-x-cf1-1-coref-Charles_Bolden(2-organization-new-x-cf1-1-coref-NASA)"],
+    ["Administrator", "PROPN", 4, "_"],
+    ["Charles", "PROPN", 4, "_"],
+    ["Bolden", "PROPN", 5, "Entity=1)"],
+    ["visited", "VERB", 0, "_"],
+    ["the", "DET", 7, "Entity=(3-organization-new-x-cf1-1-coref-University_of_Paris"],
+    ["University", "PROPN", 5, "_"],
+    ["of", "ADP", 9, "_"],
+    ["Paris", "PROPN", 7, "Entity=(4-place-new-x-cf1-1-coref-Paris)3)"],
+    [".", "PUNCT", 5, "_"],
+  ]);
+  const m = gumMentions(t);
+  assert.equal(m.length, 4);
+  assert.deepEqual(gumNamedSpans(t), [
+    { start: 0, end: 1, type: "ORG" },
+    { start: 2, end: 4, type: "PERSON" },
+    { start: 6, end: 9, type: "ORG" },
+  ]);
+});
+
+test("tokenizer keeps abbreviations and Arabic name particles", () => {
+  assert.deepEqual(tokenize("Dr. Abd al-Fattah al-Sisi visited the U.S. today."), [
+    "Dr.", "Abd", "al-Fattah", "al-Sisi", "visited", "the", "U.S.", "today", ".",
+  ]);
+  assert.deepEqual(tokenize("Egypt's army"), ["Egypt", "'s", "army"]);
+});
+
+test("lexicon helpers", () => {
+  assert.equal(arabicParticleKind("al-Sisi"), 2);
+  assert.equal(arabicParticleKind("bin"), 1);
+  assert.equal(arabicParticleKind("Albert"), 0);
+  assert.equal(placeKind(["Cairo"]), "GPE");
+  assert.equal(placeKind(["Nile", "River"]), "LOC");
+  assert.equal(placeKind(["Middle", "East"]), "LOC");
+});

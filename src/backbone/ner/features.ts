@@ -1,0 +1,277 @@
+/**
+ * Token features for the NER sequence labeller, written as 32-bit hashed keys
+ * into a reusable Int32Array (no per-token objects on the hot path).
+ *
+ * Per token: word form / lowercase, neighbouring words (±2) and bigrams,
+ * prefixes / suffixes, word shapes (±1 and conjunctions), capitalisation
+ * pattern and corpus capitalisation ratio, sentence position and sentence
+ * case mode, word clusters at three granularities (±1), and lexicon flags
+ * (titles, Arabic name particles and names, NORP words, organisation and
+ * place head words).
+ */
+import { ARABIC_NAMES, LOC_NAMES, LOC_WORDS, NORP_WORDS, ORG_WORDS, TITLES, arabicParticleKind } from "./lexicon.js";
+import { normWord, type WordStats } from "./clusters.js";
+import { h1, h2, h3, hashString } from "./util.js";
+
+// flag bits
+const F_INITCAP = 1;
+const F_ALLCAP = 2;
+const F_DIGIT = 4;
+const F_HYPHEN = 8;
+const F_PERIOD = 16;
+const F_TITLE = 32;
+const F_PARTICLE = 64;
+const F_PARTICLE_HYPH = 128;
+const F_NORP = 256;
+const F_ORGW = 512;
+const F_LOCW = 1024;
+const F_LOCN = 2048;
+const F_ARABN = 4096;
+const F_LOWER = 8192;
+const F_PUNCT = 16384;
+const NFLAGS = 15;
+
+export const MAX_FEATS_PER_TOKEN = 64;
+
+/** Per-sentence scratch buffers, grown on demand. */
+export class FeatureScratch {
+  cap = 0;
+  form = new Int32Array(0);
+  low = new Int32Array(0);
+  shape = new Int32Array(0);
+  shortShape = new Int32Array(0);
+  clus = new Int32Array(0);
+  capb = new Int32Array(0);
+  propn = new Int32Array(0);
+  flags = new Int32Array(0);
+  pre = new Int32Array(0); // 4 per token (prefix 1..4)
+  suf = new Int32Array(0); // 4 per token (suffix 1..4)
+  /** features, MAX_FEATS_PER_TOKEN per token */
+  feats = new Int32Array(0);
+  /** number of features of token i: feats[i*MAX .. i*MAX + nf[i]) */
+  nf = new Int32Array(0);
+
+  ensure(n: number): void {
+    const m = n + 4;
+    if (m <= this.cap) return;
+    let cap = 64;
+    while (cap < m) cap *= 2;
+    this.cap = cap;
+    this.form = new Int32Array(cap);
+    this.low = new Int32Array(cap);
+    this.shape = new Int32Array(cap);
+    this.shortShape = new Int32Array(cap);
+    this.clus = new Int32Array(cap);
+    this.capb = new Int32Array(cap);
+    this.propn = new Int32Array(cap);
+    this.flags = new Int32Array(cap);
+    this.pre = new Int32Array(cap * 4);
+    this.suf = new Int32Array(cap * 4);
+    this.feats = new Int32Array(cap * MAX_FEATS_PER_TOKEN);
+    this.nf = new Int32Array(cap);
+  }
+}
+
+const BOS = [hashString("<s>"), hashString("<s2>")];
+const EOS = [hashString("</s>"), hashString("</s2>")];
+
+function shapeHashes(w: string): [number, number] {
+  // long shape: char classes with runs capped at 2 (Xxx -> Xxx, 1999 -> dd); short: runs collapsed
+  let hl = 0x811c9dc5 | 0;
+  let hs = 0x811c9dc5 | 0;
+  let prev = -1;
+  let run = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    let k: number;
+    if (c >= 65 && c <= 90) k = 88; // X
+    else if (c >= 97 && c <= 122) k = 120; // x
+    else if (c >= 48 && c <= 57) k = 100; // d
+    else if (c > 127) {
+      const ch = w[i]!;
+      k = ch.toLowerCase() !== ch ? 88 : ch.toUpperCase() !== ch ? 120 : c;
+    } else k = c;
+    if (k === prev) run++;
+    else {
+      run = 1;
+      hs ^= k;
+      hs = Math.imul(hs, 0x01000193);
+    }
+    if (run <= 2) {
+      hl ^= k;
+      hl = Math.imul(hl, 0x01000193);
+    }
+    prev = k;
+  }
+  return [hl ^ 0x1234567, hs ^ 0x7654321];
+}
+
+function flagsOf(w: string, low: string): number {
+  let f = 0;
+  const c0 = w.charCodeAt(0);
+  const upper0 = (c0 >= 65 && c0 <= 90) || (c0 > 127 && w[0]!.toLowerCase() !== w[0]);
+  if (upper0) f |= F_INITCAP;
+  let letters = 0;
+  let uppers = 0;
+  let alnum = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      uppers++;
+      letters++;
+      alnum++;
+    } else if (c >= 97 && c <= 122) {
+      letters++;
+      alnum++;
+    } else if (c >= 48 && c <= 57) {
+      f |= F_DIGIT;
+      alnum++;
+    } else if (c === 45) f |= F_HYPHEN;
+    else if (c === 46) f |= F_PERIOD;
+    else if (c > 127 && w[i]!.toLowerCase() !== w[i]!.toUpperCase()) {
+      letters++;
+      alnum++;
+      if (w[i]!.toLowerCase() !== w[i]) uppers++;
+    }
+  }
+  if (letters > 1 && uppers === letters) f |= F_ALLCAP;
+  if (letters > 0 && uppers === 0) f |= F_LOWER;
+  if (alnum === 0) f |= F_PUNCT;
+  if (TITLES.has(low)) f |= F_TITLE;
+  const pk = arabicParticleKind(w);
+  if (pk === 1) f |= F_PARTICLE;
+  else if (pk >= 2) f |= F_PARTICLE_HYPH;
+  if (NORP_WORDS.has(low)) f |= F_NORP;
+  if (ORG_WORDS.has(low)) f |= F_ORGW;
+  if (LOC_WORDS.has(low)) f |= F_LOCW;
+  if (LOC_NAMES.has(low)) f |= F_LOCN;
+  const d = low.lastIndexOf("-");
+  if (ARABIC_NAMES.has(low) || (d > 0 && ARABIC_NAMES.has(low.slice(d + 1)))) f |= F_ARABN;
+  return f;
+}
+
+/**
+ * Fill scratch.feats / scratch.nf for a sentence. Token arrays are padded by
+ * two on each side (index i + 2).
+ */
+export function extractFeatures(words: readonly string[], stats: WordStats, s: FeatureScratch): void {
+  const n = words.length;
+  s.ensure(n);
+  const { form, low, shape, shortShape, clus, capb, propn, flags, pre, suf } = s;
+  let lowerInit = 0;
+  let upperInit = 0;
+  let alpha = 0;
+  for (let j = 0; j < n; j++) {
+    const w = words[j]!;
+    const lw = w.toLowerCase();
+    const i = j + 2;
+    form[i] = hashString(w);
+    low[i] = hashString(lw);
+    const [sl, ss] = shapeHashes(w);
+    shape[i] = sl;
+    shortShape[i] = ss;
+    clus[i] = stats.clusters.get(hashString(normWord(w)), 0);
+    capb[i] = stats.caps.get(low[i]!, 0);
+    propn[i] = stats.propn.get(low[i]!, 0);
+    const f = flagsOf(w, lw);
+    flags[i] = f;
+    if (!(f & F_PUNCT) && !(f & F_DIGIT)) {
+      alpha++;
+      if (f & F_LOWER) lowerInit++;
+      if (f & F_ALLCAP) upperInit++;
+    }
+    // prefixes / suffixes of the lowercase form (lengths 1..4)
+    let h = 0x811c9dc5 | 0;
+    for (let k = 0; k < 4; k++) {
+      if (k < lw.length) {
+        h ^= lw.charCodeAt(k);
+        h = Math.imul(h, 0x01000193);
+        pre[i * 4 + k] = h ^ (k + 1);
+      } else pre[i * 4 + k] = 0;
+    }
+    h = 0x811c9dc5 | 0;
+    for (let k = 0; k < 4; k++) {
+      if (k < lw.length) {
+        h ^= lw.charCodeAt(lw.length - 1 - k);
+        h = Math.imul(h, 0x01000193);
+        suf[i * 4 + k] = h ^ (k + 11);
+      } else suf[i * 4 + k] = 0;
+    }
+  }
+  for (let k = 0; k < 2; k++) {
+    const a = 1 - k;
+    const b = n + 2 + k;
+    form[a] = low[a] = shape[a] = shortShape[a] = BOS[k]!;
+    form[b] = low[b] = shape[b] = shortShape[b] = EOS[k]!;
+    clus[a] = 1023 - k;
+    clus[b] = 1021 - k;
+    capb[a] = capb[b] = 7;
+    propn[a] = propn[b] = 31;
+    flags[a] = flags[b] = 0;
+  }
+  // sentence case mode: 0 mixed, 1 mostly lowercase, 2 mostly uppercase
+  const mode = alpha >= 4 && lowerInit >= alpha * 0.97 ? 1 : alpha >= 3 && upperInit >= alpha * 0.7 ? 2 : 0;
+  const M = MAX_FEATS_PER_TOKEN;
+  const out = s.feats;
+  for (let j = 0; j < n; j++) {
+    const i = j + 2;
+    let p = j * M;
+    const fl = flags[i]!;
+    const c = clus[i]!;
+    const c1 = c & 1023;
+    const c2 = (c >>> 10) & 1023;
+    const c3 = (c >>> 20) & 1023;
+    const cp = clus[i - 1]!;
+    const cn = clus[i + 1]!;
+    out[p++] = h1(1, 1);
+    out[p++] = h1(2, form[i]!);
+    out[p++] = h1(3, low[i]!);
+    out[p++] = h1(4, low[i - 1]!);
+    out[p++] = h1(5, low[i + 1]!);
+    out[p++] = h1(6, low[i - 2]!);
+    out[p++] = h1(7, low[i + 2]!);
+    out[p++] = h2(8, low[i - 1]!, low[i]!);
+    out[p++] = h2(9, low[i]!, low[i + 1]!);
+    out[p++] = h2(10, form[i - 1]!, shortShape[i]!);
+    for (let k = 1; k < 4; k++) if (pre[i * 4 + k]) out[p++] = h1(11 + k, pre[i * 4 + k]!);
+    for (let k = 0; k < 4; k++) if (suf[i * 4 + k]) out[p++] = h1(15 + k, suf[i * 4 + k]!);
+    out[p++] = h1(20, shape[i]!);
+    out[p++] = h1(21, shortShape[i - 1]!);
+    out[p++] = h1(22, shortShape[i + 1]!);
+    out[p++] = h2(23, shortShape[i - 1]!, shortShape[i]!);
+    out[p++] = h2(24, shortShape[i]!, shortShape[i + 1]!);
+    out[p++] = h3(25, shortShape[i - 1]!, shortShape[i]!, shortShape[i + 1]!);
+    out[p++] = h2(26, shortShape[i]!, mode);
+    out[p++] = h2(27, capb[i]!, fl & (F_INITCAP | F_ALLCAP | F_LOWER));
+    out[p++] = h3(28, capb[i]!, fl & F_INITCAP, j === 0 ? 1 : 0);
+    out[p++] = h3(29, j === 0 ? 1 : j === n - 1 ? 2 : 0, shortShape[i]!, mode);
+    if (c) {
+      out[p++] = h1(30, c1);
+      out[p++] = h1(31, c2);
+      out[p++] = h1(32, c3);
+      out[p++] = h2(33, c2, shortShape[i]!);
+      out[p++] = h2(34, c3, fl & (F_INITCAP | F_ALLCAP | F_LOWER));
+    } else out[p++] = h2(35, shortShape[i]!, capb[i]!);
+    out[p++] = h1(36, cp & 1023);
+    out[p++] = h1(37, (cp >>> 10) & 1023);
+    out[p++] = h1(38, cn & 1023);
+    out[p++] = h1(39, (cn >>> 10) & 1023);
+    out[p++] = h2(40, (cp >>> 20) & 1023, c3);
+    out[p++] = h2(41, c3, (cn >>> 20) & 1023);
+    for (let b = 5; b < NFLAGS; b++) if (fl & (1 << b)) out[p++] = h1(50 + b, 1);
+    const fp = flags[i - 1]!;
+    const fn = flags[i + 1]!;
+    const fp2 = flags[i - 2]!;
+    const fn2 = flags[i + 2]!;
+    const ctxMask = F_TITLE | F_PARTICLE | F_PARTICLE_HYPH | F_ORGW | F_LOCW | F_ARABN | F_INITCAP | F_NORP;
+    out[p++] = h2(70, fp & ctxMask, fl & (F_INITCAP | F_PARTICLE | F_PARTICLE_HYPH | F_LOWER));
+    out[p++] = h2(71, fn & ctxMask, fl & (F_INITCAP | F_PARTICLE | F_PARTICLE_HYPH | F_LOWER));
+    out[p++] = h1(72, fp2 & (F_TITLE | F_PARTICLE | F_PARTICLE_HYPH | F_INITCAP));
+    out[p++] = h1(73, fn2 & (F_ORGW | F_LOCW | F_PARTICLE_HYPH | F_INITCAP));
+    if (fl & (F_PARTICLE | F_PARTICLE_HYPH)) out[p++] = h2(74, fn & F_INITCAP, fp & F_INITCAP);
+    out[p++] = h2(80, propn[i]!, fl & (F_INITCAP | F_ALLCAP | F_LOWER));
+    out[p++] = h3(81, propn[i - 1]!, propn[i]!, propn[i + 1]!);
+    out[p++] = h2(82, propn[i]!, c2);
+    s.nf[j] = p - j * M;
+  }
+}
