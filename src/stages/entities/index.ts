@@ -1,11 +1,25 @@
 import type { Stage } from '../../pipeline/stage.js'
 import { recognizeEntities } from './recognize.js'
+import { recognizeWithModel } from './trained.js'
 import { resolveMentions } from './resolve.js'
 import { findRoles } from './roles.js'
 
 export { nameKey, nameParts } from './names.js'
 
+/** Entity mentions from the trained recogniser (models/ner.bin.gz); the default. */
 export const entitiesStage: Stage = {
+  name: 'whosaid.entities.trained',
+  version: '1.0.0',
+  requires: ['tokens', 'sentences'],
+  assigns: ['mentions'],
+  run(doc) {
+    doc.mentions = recognizeWithModel({ text: doc.text, tokens: doc.requireTokens(), sentences: doc.sentences })
+    doc.markAssigned('mentions')
+  },
+}
+
+/** Rule-based mentions (gazetteers, titles, capitalised runs): the v1 stand-in, kept for comparison. */
+export const ruleEntitiesStage: Stage = {
   name: 'whosaid.entities.rules',
   version: '1.0.0',
   requires: ['tokens', 'sentences'],

@@ -34,6 +34,7 @@ export function tokenize(text: string): TokenColumns {
   let count = 0
   let pendingFlags: number = TokenFlag.ParagraphStart
   let position = 0
+  let nextAt = -1
 
   const push = (start: number, end: number, kind: TokenKind, extraFlags = 0): void => {
     columns.start[count] = start
@@ -79,7 +80,9 @@ export function tokenize(text: string): TokenColumns {
       position += trimmed.length
       continue
     }
-    if ((length = matchAt(EMAIL)) > 0) {
+    // An e-mail needs an "@" ahead: skip the costly pattern everywhere else.
+    if (nextAt < position) nextAt = indexOrEnd(text, '@', position)
+    if (nextAt - position < 64 && (length = matchAt(EMAIL)) > 0) {
       push(position, position + length, TokenKind.Email)
       position += length
       continue
@@ -116,6 +119,11 @@ export function tokenize(text: string): TokenColumns {
     kind: columns.kind.subarray(0, count),
     flags: columns.flags.subarray(0, count),
   }
+}
+
+function indexOrEnd(text: string, search: string, from: number): number {
+  const index = text.indexOf(search, from)
+  return index < 0 ? text.length : index
 }
 
 /** Pushes a word, splitting a final clitic and keeping an abbreviation's or initial's period. */

@@ -1,0 +1,100 @@
+/**
+ * Entity mentions from the trained recogniser (src/backbone/ner), sentence by sentence. The model
+ * finds and types the names; titles written before a person's name ("Egyptian Foreign Minister",
+ * "Sheikh", "Dr.") are kept out of the mention and recorded on it, as the rule-based stage does, so
+ * the resolution stage can turn them into roles.
+ */
+import type { Mention } from '../../doc/document.js'
+import { TokenFlag, TokenKind, type TokenColumns } from '../../doc/tokens.js'
+import { loadNer, type Ner } from '../../backbone/ner/index.js'
+import { placeOrGroupType } from '../../lexicon/places.js'
+import { PERSON_TITLES } from '../../lexicon/people.js'
+import { COMMON_WORDS } from '../../lexicon/common-words.js'
+import { nameParts } from './names.js'
+import type { RecognizeInput } from './recognize.js'
+
+let shared: Ner | null = null
+
+const MAX_TITLE_WORDS = 6
+
+export function recognizeWithModel({ text, tokens, sentences }: RecognizeInput): Mention[] {
+  shared ??= loadNer()
+  const mentions: Mention[] = []
+  const words: string[] = []
+  for (const sentence of sentences) {
+    words.length = 0
+    for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) words.push(text.slice(tokens.start[t]!, tokens.end[t]!))
+    for (const entity of shared.recognize(words)) {
+      let first = sentence.tokenStart + entity.start
+      const last = sentence.tokenStart + entity.end - 1
+      let type = entity.type
+      // "Grand Imam of Al-Azhar" reaches us as "of Al-Azhar" once the title is cut: an office, whose
+      // holder is named elsewhere; what follows "of" is the organisation.
+      if (type === 'PERSON' && lower(first) === 'of' && first < last) {
+        first++
+        type = placeOrGroupType(text.slice(tokens.start[first]!, tokens.end[last]!)) ?? 'ORG'
+      }
+      // "Secretary of State Mike Pompeo": a common word left at the front belongs to the title.
+      while (type === 'PERSON' && last - first >= 2 && COMMON_WORDS.has(lower(first))) first++
+      const title = type === 'PERSON' ? titleBefore(text, tokens, first, sentence.tokenStart) : null
+      mentions.push({
+        start: tokens.start[first]!,
+        end: tokens.end[last]!,
+        tokenStart: first,
+        tokenEnd: last + 1,
+        type,
+        entity: -1,
+        title,
+      })
+    }
+  }
+  return addSurnameMentions(text, tokens, sentences, mentions)
+
+  function lower(t: number): string {
+    return text.slice(tokens.start[t]!, tokens.end[t]!).toLowerCase()
+  }
+}
+
+/**
+ * Later short mentions the model can miss out of context ("Shoukry told reporters" after "Sameh
+ * Shoukry"): a capitalised word outside any mention that repeats part of a person's name in the
+ * article is a mention of that person.
+ */
+function addSurnameMentions(text: string, tokens: TokenColumns, sentences: RecognizeInput['sentences'], mentions: Mention[]): Mention[] {
+  const personParts = new Set<string>()
+  for (const mention of mentions) if (mention.type === 'PERSON') for (const part of nameParts(text.slice(mention.start, mention.end))) personParts.add(part)
+  if (personParts.size === 0) return mentions
+  const covered = new Uint8Array(tokens.count)
+  for (const mention of mentions) covered.fill(1, mention.tokenStart, mention.tokenEnd)
+  const added: Mention[] = []
+  for (const sentence of sentences) {
+    for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
+      if (covered[t] || tokens.kind[t] !== TokenKind.Word || !(tokens.flags[t]! & TokenFlag.Capitalised)) continue
+      const word = text.slice(tokens.start[t]!, tokens.end[t]!)
+      const parts = nameParts(word)
+      if (parts.length !== 1 || !personParts.has(parts[0]!) || PERSON_TITLES.has(word.toLowerCase())) continue
+      added.push({ start: tokens.start[t]!, end: tokens.end[t]!, tokenStart: t, tokenEnd: t + 1, type: 'PERSON', entity: -1, title: titleBefore(text, tokens, t, sentence.tokenStart) })
+    }
+  }
+  return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions
+}
+
+/**
+ * The title right before a person's name: the capitalised words (and an inner "of") that end where
+ * the name starts, when they hold a title word ("U.S. Secretary of State", "Egyptian Foreign
+ * Minister", "Sheikh", "Dr.").
+ */
+function titleBefore(text: string, tokens: TokenColumns, nameStart: number, floor: number): { start: number; end: number } | null {
+  const lower = (t: number): string => text.slice(tokens.start[t]!, tokens.end[t]!).toLowerCase()
+  const capitalised = (t: number): boolean => tokens.kind[t] === TokenKind.Word && (tokens.flags[t]! & TokenFlag.Capitalised) !== 0
+  let first = nameStart
+  while (first - 1 >= floor && nameStart - first < MAX_TITLE_WORDS) {
+    const t = first - 1
+    if (capitalised(t) || (lower(t) === 'of' && t - 1 >= floor && capitalised(t - 1))) first = t
+    else break
+  }
+  let hasTitle = false
+  for (let t = first; t < nameStart; t++) if (PERSON_TITLES.has(lower(t)) || PERSON_TITLES.has(lower(t).replace(/\.$/, ''))) hasTitle = true
+  if (!hasTitle) return null
+  return { start: tokens.start[first]!, end: tokens.end[nameStart - 1]! }
+}
