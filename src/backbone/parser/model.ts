@@ -1,0 +1,391 @@
+/**
+ * Greedy arc-hybrid dependency parser with two averaged perceptrons:
+ * a move classifier (SHIFT / LEFT / RIGHT) over Zhang & Nivre (2011)-style
+ * templates, and an arc labeller applied when an arc is made.
+ */
+import { h1, h2, h3, h4, hashString } from "../features/hash.js";
+import { WeightTable } from "../features/table.js";
+import { LEFT, N_MOVES, RIGHT, SHIFT, State } from "./system.js";
+
+export interface ParserData {
+  labels: string[];
+  /** hash(direction, dependent XPOS) -> labels seen with it in training (decoding restriction) */
+  labelCands?: Map<number, Int32Array>;
+  /** lowercased word -> hash of the UPOS set it takes in training (tag-error-robust word class) */
+  wordClass?: Map<string, number>;
+  moves: WeightTable;
+  arcs: WeightTable;
+}
+
+export const MAX_MOVE_FEATS = 192;
+export const MAX_LABEL_FEATS = 64;
+
+const NONE = hashString("<none>");
+const ROOTW = hashString("<root>");
+const ROOTP = hashString("<ROOT>");
+
+function distBucket(d: number): number {
+  return d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : d <= 14 ? 7 : 8;
+}
+
+/** Per-sentence token values. index 0 = root. */
+export class ParseInput {
+  n = 0;
+  W = new Int32Array(257);
+  P = new Int32Array(257);
+  U = new Int32Array(257);
+  S = new Int32Array(257);
+  /** word class (UPOS set) hash */
+  A = new Int32Array(257);
+  wordClass: Map<string, number> = new Map();
+  private cache = new Map<string, number>();
+
+  private h(s: string): number {
+    let v = this.cache.get(s);
+    if (v === undefined) {
+      if (this.cache.size > 200_000) this.cache.clear();
+      v = hashString(s);
+      this.cache.set(s, v);
+    }
+    return v;
+  }
+
+  set(words: readonly string[], upos: readonly string[], xpos: readonly string[]): void {
+    const n = words.length;
+    if (n + 1 > this.W.length) {
+      const m = Math.max(n + 1, this.W.length * 2);
+      this.W = new Int32Array(m);
+      this.P = new Int32Array(m);
+      this.U = new Int32Array(m);
+      this.S = new Int32Array(m);
+      this.A = new Int32Array(m);
+    }
+    this.n = n;
+    this.W[0] = ROOTW;
+    this.P[0] = ROOTP;
+    this.U[0] = ROOTP;
+    this.S[0] = ROOTW;
+    this.A[0] = ROOTW;
+    for (let i = 0; i < n; i++) {
+      const lw = words[i]!.toLowerCase();
+      this.W[i + 1] = this.h(lw);
+      this.P[i + 1] = this.h("\u0002" + xpos[i]!);
+      this.U[i + 1] = this.h("\u0003" + upos[i]!);
+      this.S[i + 1] = this.h("\u0004" + lw.slice(-3));
+      this.A[i + 1] = this.wordClass.get(lw) ?? this.U[i + 1]!;
+    }
+  }
+}
+
+export class Parser {
+  readonly labels: string[];
+  readonly moves: WeightTable;
+  readonly arcs: WeightTable;
+  readonly state = new State();
+  readonly input = new ParseInput();
+  readonly mfeats = new Int32Array(MAX_MOVE_FEATS);
+  readonly lfeats = new Int32Array(MAX_LABEL_FEATS);
+  readonly mscores = new Float32Array(N_MOVES);
+  readonly lscores: Float32Array;
+  labelCands: Map<number, Int32Array>;
+
+  constructor(d: ParserData) {
+    this.labels = d.labels;
+    this.labelCands = d.labelCands ?? new Map();
+    this.input.wordClass = d.wordClass ?? new Map();
+    this.moves = d.moves;
+    this.arcs = d.arcs;
+    this.lscores = new Float32Array(d.labels.length);
+  }
+
+  /** Move features of the current state. */
+  moveFeatures(out: Int32Array): number {
+    const st = this.state;
+    const inp = this.input;
+    const W = inp.W, P = inp.P, U = inp.U;
+    const s0 = st.s(0), s1 = st.s(1), s2 = st.s(2);
+    const b0 = st.buf(0), b1 = st.buf(1), b2 = st.buf(2);
+    const w = (x: number): number => (x < 0 ? NONE : W[x]!);
+    const p = (x: number): number => (x < 0 ? NONE : P[x]!);
+    const l = (x: number): number => (x < 0 ? NONE : st.labels[x]! + 3);
+    const lc1 = (x: number): number => (x < 0 ? -1 : st.lc1[x]!);
+    const lc2 = (x: number): number => (x < 0 ? -1 : st.lc2[x]!);
+    const rc1 = (x: number): number => (x < 0 ? -1 : st.rc1[x]!);
+    const rc2 = (x: number): number => (x < 0 ? -1 : st.rc2[x]!);
+    const s0w = w(s0), s0p = p(s0), s1w = w(s1), s1p = p(s1), s2p = p(s2);
+    const b0w = w(b0), b0p = p(b0), b1w = w(b1), b1p = p(b1), b2w = w(b2), b2p = p(b2);
+    const s0u = s0 < 0 ? NONE : U[s0]!, s1u = s1 < 0 ? NONE : U[s1]!, b0u = b0 < 0 ? NONE : U[b0]!;
+    const s0L1 = lc1(s0), s0L2 = lc2(s0), s0R1 = rc1(s0), s0R2 = rc2(s0);
+    const s1L1 = lc1(s1), s1R1 = rc1(s1), s1R2 = rc2(s1);
+    const b0L1 = lc1(b0), b0L2 = lc2(b0);
+    const d0 = s0 >= 0 && b0 >= 0 ? distBucket(b0 - s0) : 0;
+    const d1 = s0 >= 0 && s1 >= 0 ? distBucket(s0 - s1) : 0;
+    const s0vl = s0 >= 0 ? st.nl[s0]! : -1, s0vr = s0 >= 0 ? st.nr[s0]! : -1;
+    const s1vl = s1 >= 0 ? st.nl[s1]! : -1, s1vr = s1 >= 0 ? st.nr[s1]! : -1;
+    const b0vl = b0 >= 0 ? st.nl[b0]! : -1;
+    const s0sl = s0 >= 0 ? h2(0, st.lsetLo[s0]!, st.lsetHi[s0]!) : NONE;
+    const s0sr = s0 >= 0 ? h2(0, st.rsetLo[s0]!, st.rsetHi[s0]!) : NONE;
+    const s1sr = s1 >= 0 ? h2(0, st.rsetLo[s1]!, st.rsetHi[s1]!) : NONE;
+    const b0sl = b0 >= 0 ? h2(0, st.lsetLo[b0]!, st.lsetHi[b0]!) : NONE;
+    let k = 0;
+    out[k++] = h1(1, 0);
+    // unigrams
+    out[k++] = h2(2, s0w, s0p);
+    out[k++] = h1(3, s0w);
+    out[k++] = h1(4, s0p);
+    out[k++] = h2(5, b0w, b0p);
+    out[k++] = h1(6, b0w);
+    out[k++] = h1(7, b0p);
+    out[k++] = h2(8, b1w, b1p);
+    out[k++] = h1(9, b1w);
+    out[k++] = h1(10, b1p);
+    out[k++] = h1(11, b2w);
+    out[k++] = h1(12, b2p);
+    out[k++] = h2(13, s1w, s1p);
+    out[k++] = h1(14, s1w);
+    out[k++] = h1(15, s1p);
+    out[k++] = h1(16, w(s2));
+    out[k++] = h1(17, s2p);
+    // pairs s0-b0
+    out[k++] = h4(20, s0w, s0p, b0w, b0p);
+    out[k++] = h3(21, s0w, s0p, b0w);
+    out[k++] = h3(22, s0w, b0w, b0p);
+    out[k++] = h3(23, s0w, s0p, b0p);
+    out[k++] = h3(24, s0p, b0w, b0p);
+    out[k++] = h2(25, s0w, b0w);
+    out[k++] = h2(26, s0p, b0p);
+    out[k++] = h2(27, b0p, b1p);
+    out[k++] = h2(28, b0w, b1w);
+    // pairs s1-s0
+    out[k++] = h4(30, s1w, s1p, s0w, s0p);
+    out[k++] = h3(31, s1w, s1p, s0w);
+    out[k++] = h3(32, s1w, s0w, s0p);
+    out[k++] = h3(33, s1w, s1p, s0p);
+    out[k++] = h3(34, s1p, s0w, s0p);
+    out[k++] = h2(35, s1w, s0w);
+    out[k++] = h2(36, s1p, s0p);
+    out[k++] = h3(37, s1p, s0p, b0p);
+    out[k++] = h3(38, s1w, s0p, b0p);
+    out[k++] = h3(39, s1p, s0w, b0p);
+    // tag trigrams
+    out[k++] = h3(40, b0p, b1p, b2p);
+    out[k++] = h3(41, s0p, b0p, b1p);
+    out[k++] = h3(42, s2p, s1p, s0p);
+    out[k++] = h3(43, s0p, p(s0L1), b0p);
+    out[k++] = h3(44, s0p, p(s0R1), b0p);
+    out[k++] = h3(45, s0p, b0p, p(b0L1));
+    out[k++] = h3(46, s1p, s0p, p(s0L1));
+    out[k++] = h3(47, s1p, p(s1R1), s0p);
+    out[k++] = h3(48, s1p, s0p, p(s0R1));
+    out[k++] = h3(49, s1p, p(s1L1), s0p);
+    out[k++] = h3(50, s0u, b0u, s1u);
+    out[k++] = h4(51, s0p, b0p, b1p, b2p);
+    // distance
+    out[k++] = h2(60, s0w, d0);
+    out[k++] = h2(61, s0p, d0);
+    out[k++] = h2(62, b0w, d0);
+    out[k++] = h2(63, b0p, d0);
+    out[k++] = h3(64, s0w, b0w, d0);
+    out[k++] = h3(65, s0p, b0p, d0);
+    out[k++] = h2(66, s1w, d1);
+    out[k++] = h2(67, s1p, d1);
+    out[k++] = h2(68, s0w, d1);
+    out[k++] = h3(69, s1p, s0p, d1);
+    out[k++] = h3(70, s1w, s0w, d1);
+    out[k++] = h4(71, s1p, s0p, d1, d0);
+    // valency
+    out[k++] = h2(80, s0w, s0vr);
+    out[k++] = h2(81, s0p, s0vr);
+    out[k++] = h2(82, s0w, s0vl);
+    out[k++] = h2(83, s0p, s0vl);
+    out[k++] = h2(84, b0w, b0vl);
+    out[k++] = h2(85, b0p, b0vl);
+    out[k++] = h2(86, s1w, s1vr);
+    out[k++] = h2(87, s1p, s1vr);
+    out[k++] = h2(88, s1p, s1vl);
+    // children unigrams
+    out[k++] = h1(90, w(s0L1));
+    out[k++] = h1(91, p(s0L1));
+    out[k++] = h1(92, l(s0L1));
+    out[k++] = h1(93, w(s0R1));
+    out[k++] = h1(94, p(s0R1));
+    out[k++] = h1(95, l(s0R1));
+    out[k++] = h1(96, w(b0L1));
+    out[k++] = h1(97, p(b0L1));
+    out[k++] = h1(98, l(b0L1));
+    out[k++] = h1(99, w(s1R1));
+    out[k++] = h1(100, p(s1R1));
+    out[k++] = h1(101, l(s1R1));
+    out[k++] = h2(102, p(s1L1), l(s1L1));
+    // third order
+    out[k++] = h1(110, w(s0L2));
+    out[k++] = h1(111, p(s0L2));
+    out[k++] = h1(112, l(s0L2));
+    out[k++] = h1(113, w(s0R2));
+    out[k++] = h1(114, p(s0R2));
+    out[k++] = h1(115, l(s0R2));
+    out[k++] = h1(116, w(b0L2));
+    out[k++] = h1(117, p(b0L2));
+    out[k++] = h1(118, l(b0L2));
+    out[k++] = h3(119, s0p, l(s0L1), l(s0L2));
+    out[k++] = h3(120, s0p, l(s0R1), l(s0R2));
+    out[k++] = h3(121, b0p, l(b0L1), l(b0L2));
+    out[k++] = h3(122, s1p, l(s1R1), l(rc2(s1)));
+    out[k++] = h3(123, s0p, p(s0L1), p(s0L2));
+    out[k++] = h3(124, s0p, p(s0R1), p(s0R2));
+    out[k++] = h3(125, b0p, p(b0L1), p(b0L2));
+    out[k++] = h3(126, s1p, p(s1R1), p(s1R2));
+    out[k++] = h3(127, s0p, l(s0L1), l(s0R1));
+    // label sets
+    out[k++] = h2(130, s0w, s0sr);
+    out[k++] = h2(131, s0p, s0sr);
+    out[k++] = h2(132, s0w, s0sl);
+    out[k++] = h2(133, s0p, s0sl);
+    out[k++] = h2(134, b0w, b0sl);
+    out[k++] = h2(135, b0p, b0sl);
+    out[k++] = h2(136, s1p, s1sr);
+    out[k++] = h3(137, s0p, b0p, s0sl);
+    out[k++] = h3(138, s1p, s0p, s0sl);
+    // universal tags (more reliable than PTB tags when predicted)
+    const b1u = b1 < 0 ? NONE : U[b1]!;
+    out[k++] = h1(140, s0u);
+    out[k++] = h1(141, b0u);
+    out[k++] = h1(142, s1u);
+    out[k++] = h2(143, s0u, b0u);
+    out[k++] = h2(144, s1u, s0u);
+    out[k++] = h3(145, s0w, s0u, b0u);
+    out[k++] = h3(146, s0u, b0w, b0u);
+    out[k++] = h3(147, s1w, s1u, s0u);
+    out[k++] = h3(148, s1u, s0w, s0u);
+    out[k++] = h3(149, b0u, b1u, s0u);
+    out[k++] = h2(150, inp.S[s0 < 0 ? 0 : s0]!, b0u);
+    out[k++] = h2(151, s0u, b0 < 0 ? NONE : inp.S[b0]!);
+    out[k++] = h3(152, s0u, b0u, d0);
+    out[k++] = h3(153, s1u, s0u, d1);
+    // word classes (sets of UPOS seen in training), robust to tagging errors
+    const A = inp.A;
+    const s0a = s0 < 0 ? NONE : A[s0]!, b0a = b0 < 0 ? NONE : A[b0]!, s1a = s1 < 0 ? NONE : A[s1]!;
+    out[k++] = h1(160, s0a);
+    out[k++] = h1(161, b0a);
+    out[k++] = h1(162, s1a);
+    out[k++] = h1(163, b1 < 0 ? NONE : A[b1]!);
+    out[k++] = h2(164, s0a, b0a);
+    out[k++] = h2(165, s1a, s0a);
+    out[k++] = h2(166, s0a, b0p);
+    out[k++] = h2(167, s0p, b0a);
+    return k;
+  }
+
+  /** Features for labelling an arc head h -> dependent d made by `move`. */
+  labelFeatures(move: number, h: number, d: number, out: Int32Array): number {
+    const st = this.state;
+    const inp = this.input;
+    const W = inp.W, P = inp.P, U = inp.U, S = inp.S;
+    const n = inp.n;
+    const w = (x: number): number => (x < 0 ? NONE : W[x]!);
+    const p = (x: number): number => (x < 0 || x > n ? NONE : P[x]!);
+    const l = (x: number): number => (x < 0 ? NONE : st.labels[x]! + 3);
+    const dir = move;
+    const hw = W[h]!, hp = P[h]!, dw = W[d]!, dp = P[d]!;
+    const dist = distBucket(Math.abs(h - d));
+    const dL1 = st.lc1[d]!, dR1 = st.rc1[d]!;
+    const hL1 = st.lc1[h]!, hR1 = st.rc1[h]!;
+    const dsl = h2(0, st.lsetLo[d]!, st.lsetHi[d]!);
+    const dsr = h2(0, st.rsetLo[d]!, st.rsetHi[d]!);
+    let k = 0;
+    out[k++] = h1(1, dir);
+    out[k++] = h2(2, dir, dw);
+    out[k++] = h2(3, dir, dp);
+    out[k++] = h2(4, dir, U[d]!);
+    out[k++] = h3(5, dir, dw, dp);
+    out[k++] = h2(6, dir, hw);
+    out[k++] = h2(7, dir, hp);
+    out[k++] = h3(8, dir, hw, hp);
+    out[k++] = h3(9, dir, hp, dp);
+    out[k++] = h3(10, dir, hw, dp);
+    out[k++] = h3(11, dir, hp, dw);
+    out[k++] = h3(12, dir, hw, dw);
+    out[k++] = h4(13, dir, hp, dp, dist);
+    out[k++] = h3(14, dir, U[h]!, U[d]!);
+    out[k++] = h2(15, dir, S[d]!);
+    out[k++] = h3(16, dir, S[d]!, hp);
+    // dependent's children (complete)
+    out[k++] = h3(20, dir, dp, l(dL1));
+    out[k++] = h3(21, dir, dp, l(dR1));
+    out[k++] = h3(22, dir, dp, p(dL1));
+    out[k++] = h3(23, dir, dp, p(dR1));
+    out[k++] = h3(24, dir, dp, dsl);
+    out[k++] = h3(25, dir, dp, dsr);
+    out[k++] = h3(26, dir, dw, dsl);
+    out[k++] = h4(27, dir, dp, st.nl[d]!, st.nr[d]!);
+    out[k++] = h3(28, dir, w(dL1), dp);
+    // head's other children so far
+    out[k++] = h3(30, dir, hp, l(hL1));
+    out[k++] = h3(31, dir, hp, l(hR1));
+    out[k++] = h4(32, dir, hp, dp, l(dir === LEFT ? hL1 : hR1));
+    out[k++] = h3(33, dir, hw, l(dir === LEFT ? hL1 : hR1));
+    // context
+    out[k++] = h3(40, dir, dp, p(d - 1));
+    out[k++] = h3(41, dir, dp, p(d + 1));
+    out[k++] = h4(42, dir, dp, p(d - 1), p(d + 1));
+    out[k++] = h3(43, dir, hp, p(h + 1));
+    out[k++] = h3(44, dir, hp, p(h - 1));
+    out[k++] = h4(45, dir, hp, dp, p(d + 1));
+    out[k++] = h2(46, dir, h === 0 ? 1 : 0);
+    out[k++] = h3(47, dir, d === 1 ? 1 : 0, dp);
+    return k;
+  }
+
+  static labelCandKey(move: number, depTag: number): number {
+    return h2(0x77, move, depTag);
+  }
+
+  bestLabel(move: number, h: number, d: number): number {
+    const cand = this.labelCands.get(Parser.labelCandKey(move, this.input.P[d]!));
+    if (cand && cand.length === 1) return cand[0]!;
+    const k = this.labelFeatures(move, h, d, this.lfeats);
+    const sc = this.lscores;
+    if (cand) {
+      this.arcs.scoreSubset(this.lfeats, k, cand, sc);
+      let best = cand[0]!;
+      for (let j = 1; j < cand.length; j++) if (sc[cand[j]!]! > sc[best]!) best = cand[j]!;
+      return best;
+    }
+    this.arcs.score(this.lfeats, k, sc);
+    let best = 0;
+    for (let c = 1; c < sc.length; c++) if (sc[c]! > sc[best]!) best = c;
+    return best;
+  }
+
+  /** Parse one sentence; heads 1-based (0 = root). */
+  parse(words: readonly string[], upos: readonly string[], xpos: readonly string[]): { heads: Int32Array; deprels: string[] } {
+    const n = words.length;
+    const st = this.state;
+    this.input.set(words, upos, xpos);
+    st.reset(n);
+    const sc = this.mscores;
+    while (!st.terminal()) {
+      const k = this.moveFeatures(this.mfeats);
+      this.moves.score(this.mfeats, k, sc);
+      let best = -1;
+      for (let m = 0; m < N_MOVES; m++) {
+        if (st.valid(m) && (best < 0 || sc[m]! > sc[best]!)) best = m;
+      }
+      let label = 0;
+      if (best !== SHIFT) {
+        const [h, d] = st.arcOf(best);
+        label = this.bestLabel(best, h, d);
+      }
+      st.apply(best, label);
+    }
+    const heads = new Int32Array(n);
+    const deprels = new Array<string>(n);
+    for (let i = 1; i <= n; i++) {
+      heads[i - 1] = st.heads[i]!;
+      deprels[i - 1] = this.labels[st.labels[i]!]!;
+    }
+    return { heads, deprels };
+  }
+}
+
+export { LEFT, RIGHT, SHIFT };

@@ -1,0 +1,185 @@
+/**
+ * CLI: train the tagger and parser on UD English-EWT train, score on dev, and
+ * write models/tagger.bin.gz, models/parser.bin.gz and models/README.md.
+ *
+ *   node dist/backbone/train.js [--epochs N] [--tagger-epochs N] [--parser-epochs N]
+ *                               [--only tagger|parser] [--folds K] [--out DIR]
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseConllu, type Sentence } from "./conllu.js";
+import { score, type Scores } from "./metrics.js";
+import { loadTagger, parserToContainer, saveModel, taggerToContainer } from "./model-io.js";
+import { dataDir, ewtFile, modelsDir } from "./paths.js";
+import type { Parser } from "./parser/model.js";
+import { defaultParserOptions, trainParser, type ParserTrainOptions, type TaggedSentence } from "./parser/train.js";
+import type { Tagger } from "./tagger/model.js";
+import { defaultTaggerOptions, jackknifeTags, trainTagger, type TaggerTrainOptions } from "./tagger/train.js";
+
+interface Args {
+  taggerEpochs: number;
+  parserEpochs: number;
+  only?: "tagger" | "parser";
+  folds: number;
+  out: string;
+  /** optional file to cache jackknifed training tags between runs */
+  jkCache?: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { taggerEpochs: 0, parserEpochs: 0, folds: 5, out: modelsDir() };
+  let epochs = 0;
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i]!;
+    const v = argv[i + 1];
+    if (k === "--epochs") (epochs = Number(v)), i++;
+    else if (k === "--tagger-epochs") (a.taggerEpochs = Number(v)), i++;
+    else if (k === "--parser-epochs") (a.parserEpochs = Number(v)), i++;
+    else if (k === "--folds") (a.folds = Number(v)), i++;
+    else if (k === "--out") (a.out = v!), i++;
+    else if (k === "--jk-cache") (a.jkCache = v!), i++;
+    else if (k === "--only") {
+      if (v !== "tagger" && v !== "parser") throw new Error("--only tagger|parser");
+      a.only = v;
+      i++;
+    } else throw new Error(`unknown argument ${k}`);
+  }
+  if (!a.taggerEpochs) a.taggerEpochs = epochs || defaultTaggerOptions.epochs;
+  if (!a.parserEpochs) a.parserEpochs = epochs || defaultParserOptions.epochs;
+  return a;
+}
+
+const log = (m: string): void => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
+
+function read(split: "train" | "dev" | "test"): Sentence[] {
+  return parseConllu(readFileSync(ewtFile(split), "utf8"));
+}
+
+export function tagAll(tagger: Tagger, sents: Sentence[]): TaggedSentence[] {
+  return sents.map((s) => {
+    const t = tagger.tag(s.words);
+    return { sent: s, upos: t.upos, xpos: t.xpos };
+  });
+}
+
+export function evaluate(tagger: Tagger, parser: Parser | null, sents: Sentence[]): Scores {
+  const preds = sents.map((s) => {
+    const t = tagger.tag(s.words);
+    const p = parser ? parser.parse(s.words, t.upos, t.xpos) : undefined;
+    return { ...t, ...p };
+  });
+  return score(sents, preds);
+}
+
+interface Record_ {
+  tagger?: { settings: TaggerTrainOptions; dev: Scores; seconds: number; bytes: number; rows: number };
+  parser?: { settings: ParserTrainOptions & { jackknifeFolds: number }; dev: Scores; seconds: number; bytes: number; rows: number[] };
+}
+
+function writeReadme(dir: string, rec: Record_): void {
+  const f = (x: unknown): string => JSON.stringify(x);
+  const lines = [
+    "# whosaid backbone models: POS tagger and dependency parser",
+    "",
+    "(Other models in this folder have their own `*.README.md`.)",
+    "",
+    "Trained by `node dist/backbone/train.js` (pure TypeScript, deterministic, one core) on",
+    "UD English-EWT v2.16 `en_ewt-ud-train.conllu` only; tuned on `en_ewt-ud-dev.conllu`.",
+    "Test scores: `node dist/backbone/eval.js`.",
+    "",
+    "License: the models are derived from the UD English-EWT annotations (CC BY-SA 4.0),",
+    "so they carry the ShareAlike obligation for those annotations.",
+    "",
+    "| file | what |",
+    "| --- | --- |",
+    "| `tagger.bin.gz` | averaged perceptron, combined UPOS+XPOS label, greedy left-to-right |",
+    "| `parser.bin.gz` | arc-hybrid greedy parser, dynamic oracle, averaged perceptrons for moves and labels |",
+    "| `backbone.training.json` | settings, dev scores, sizes, training time (machine-readable) |",
+    "",
+    "Format: gzip of a JSON header plus sorted feature-hash keys (varint deltas) and",
+    "int8 weights with one scale per table (see `src/backbone/model-io.ts`).",
+    "",
+  ];
+  if (rec.tagger) {
+    const t = rec.tagger;
+    lines.push("## Tagger", "", `- dev (gold tokenization): UPOS ${t.dev.upos}, XPOS ${t.dev.xpos} over ${t.dev.words} words`);
+    lines.push(`- training: ${t.seconds.toFixed(0)} s, ${t.rows} weight rows, file ${(t.bytes / 1e6).toFixed(2)} MB`);
+    lines.push(`- settings: \`${f(t.settings)}\``, "");
+  }
+  if (rec.parser) {
+    const p = rec.parser;
+    lines.push("## Parser", "", `- dev with predicted tags: UAS ${p.dev.uas}, LAS ${p.dev.las} (full labels ${p.dev.lasFull}), UPOS ${p.dev.upos}`);
+    lines.push(`- training: ${p.seconds.toFixed(0)} s incl. jackknifing, ${p.rows.join(" + ")} weight rows, file ${(p.bytes / 1e6).toFixed(2)} MB`);
+    lines.push(`- settings: \`${f(p.settings)}\``, "");
+  }
+  lines.push("Scores follow CoNLL 2018: syntactic words, punctuation included; LAS compares the head and", "the universal part of the relation (subtype after ':' stripped); full-label LAS keeps subtypes.", "");
+  writeFileSync(join(dir, "README.md"), lines.join("\n"));
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!existsSync(ewtFile("train"))) throw new Error(`EWT not found under ${dataDir()} (set WHOSAID_DATA)`);
+  mkdirSync(args.out, { recursive: true });
+  const recPath = join(args.out, "backbone.training.json");
+  const rec: Record_ = existsSync(recPath) ? (JSON.parse(readFileSync(recPath, "utf8")) as Record_) : {};
+  const train = read("train");
+  const dev = read("dev");
+  log(`train ${train.length} sentences, dev ${dev.length}`);
+  const topts: TaggerTrainOptions = { ...defaultTaggerOptions, epochs: args.taggerEpochs };
+  let tagger: Tagger;
+  const taggerPath = join(args.out, "tagger.bin.gz");
+  if (args.only !== "parser") {
+    const t0 = Date.now();
+    tagger = trainTagger(train, { ...topts, log });
+    const secs = (Date.now() - t0) / 1000;
+    const bytes = saveModel(taggerPath, taggerToContainer(tagger, { trainedOn: "UD_English-EWT v2.16 train" }));
+    tagger = loadTagger(taggerPath); // score the shipped (quantised) model
+    const d = evaluate(tagger, null, dev);
+    log(`tagger dev UPOS ${d.upos} XPOS ${d.xpos}; ${(bytes / 1e6).toFixed(2)} MB; ${secs.toFixed(0)} s`);
+    const { log: _l, onEpoch: _o, ...settings } = topts;
+    rec.tagger = { settings, dev: d, seconds: secs, bytes, rows: tagger.table.nRows };
+    writeFileSync(recPath, JSON.stringify(rec, null, 2) + "\n");
+    writeReadme(args.out, rec);
+  } else {
+    tagger = loadTagger(taggerPath);
+  }
+  if (args.only === "tagger") return;
+  const t0 = Date.now();
+  const popts: ParserTrainOptions = { ...defaultParserOptions, epochs: args.parserEpochs };
+  let data: TaggedSentence[];
+  if (args.folds <= 1) data = train.map((s) => ({ sent: s, upos: s.upos, xpos: s.xpos }));
+  else if (args.jkCache && existsSync(args.jkCache)) {
+    const cached = JSON.parse(readFileSync(args.jkCache, "utf8")) as { upos: string[]; xpos: string[] }[];
+    data = train.map((s, i) => ({ sent: s, upos: cached[i]!.upos, xpos: cached[i]!.xpos }));
+    log(`jackknifed tags read from ${args.jkCache}`);
+  } else {
+    const jk = jackknifeTags(train, args.folds, topts, log);
+    data = train.map((s, i) => ({ sent: s, upos: jk[i]!.upos, xpos: jk[i]!.xpos }));
+    if (args.jkCache) writeFileSync(args.jkCache, JSON.stringify(jk));
+  }
+  const devEvery = Number(process.env["BB_DEV_EVERY"] ?? 0);
+  const onEpoch = devEvery > 0
+    ? (ep: number, p: Parser): void => {
+        if (ep % devEvery !== 0) return;
+        const d = evaluate(tagger, p, dev);
+        log(`  epoch ${ep} dev UAS ${d.uas} LAS ${d.las}`);
+      }
+    : undefined;
+  const parser = trainParser(data, { ...popts, log, onEpoch });
+  const secs = (Date.now() - t0) / 1000;
+  const parserPath = join(args.out, "parser.bin.gz");
+  const bytes = saveModel(parserPath, parserToContainer(parser, { trainedOn: "UD_English-EWT v2.16 train", jackknifeFolds: args.folds }));
+  const { loadParser } = await import("./model-io.js");
+  const shipped = loadParser(parserPath);
+  const d = evaluate(tagger, shipped, dev);
+  log(`parser dev (predicted tags) UAS ${d.uas} LAS ${d.las} LASfull ${d.lasFull}; ${(bytes / 1e6).toFixed(2)} MB; ${secs.toFixed(0)} s`);
+  const { log: _l, ...settings } = popts;
+  rec.parser = { settings: { ...settings, jackknifeFolds: args.folds }, dev: d, seconds: secs, bytes, rows: [shipped.moves.nRows, shipped.arcs.nRows] };
+  writeFileSync(recPath, JSON.stringify(rec, null, 2) + "\n");
+  writeReadme(args.out, rec);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
