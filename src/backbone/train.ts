@@ -3,7 +3,11 @@
  * write models/tagger.bin.gz, models/parser.bin.gz and models/README.md.
  *
  *   node dist/backbone/train.js [--epochs N] [--tagger-epochs N] [--parser-epochs N]
- *                               [--only tagger|parser] [--folds K] [--out DIR]
+ *                               [--only tagger|parser] [--folds K] [--out DIR] [--prune F]
+ *
+ * --prune F: when saving the parser, drop weight rows whose largest |weight| is
+ * below F x the table's largest (default 0.01: dev LAS unchanged, 7.1 -> 5.2 MB, faster).
+ * A "## Test" section already in README.md (written by hand after `eval.js`) is kept.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -24,10 +28,12 @@ interface Args {
   out: string;
   /** optional file to cache jackknifed training tags between runs */
   jkCache?: string;
+  /** parser row pruning threshold (fraction of the table's largest |weight|) */
+  prune: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { taggerEpochs: 0, parserEpochs: 0, folds: 5, out: modelsDir() };
+  const a: Args = { taggerEpochs: 0, parserEpochs: 0, folds: 5, out: modelsDir(), prune: 0.01 };
   let epochs = 0;
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
@@ -38,6 +44,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === "--folds") (a.folds = Number(v)), i++;
     else if (k === "--out") (a.out = v!), i++;
     else if (k === "--jk-cache") (a.jkCache = v!), i++;
+    else if (k === "--prune") (a.prune = Number(v)), i++;
     else if (k === "--only") {
       if (v !== "tagger" && v !== "parser") throw new Error("--only tagger|parser");
       a.only = v;
@@ -73,7 +80,7 @@ export function evaluate(tagger: Tagger, parser: Parser | null, sents: Sentence[
 
 interface Record_ {
   tagger?: { settings: TaggerTrainOptions; dev: Scores; seconds: number; bytes: number; rows: number };
-  parser?: { settings: ParserTrainOptions & { jackknifeFolds: number }; dev: Scores; seconds: number; bytes: number; rows: number[] };
+  parser?: { settings: ParserTrainOptions & { jackknifeFolds: number; prune?: number }; dev: Scores; seconds: number; bytes: number; rows: number[] };
 }
 
 function writeReadme(dir: string, rec: Record_): void {
@@ -97,7 +104,8 @@ function writeReadme(dir: string, rec: Record_): void {
     "| `backbone.training.json` | settings, dev scores, sizes, training time (machine-readable) |",
     "",
     "Format: gzip of a JSON header plus sorted feature-hash keys (varint deltas) and",
-    "int8 weights with one scale per table (see `src/backbone/model-io.ts`).",
+    "int8 weights with one scale per table (see `src/backbone/model-io.ts`); parser rows whose",
+    "largest |weight| is below `prune` x the table's largest are dropped when saving.",
     "",
   ];
   if (rec.tagger) {
@@ -113,7 +121,13 @@ function writeReadme(dir: string, rec: Record_): void {
     lines.push(`- settings: \`${f(p.settings)}\``, "");
   }
   lines.push("Scores follow CoNLL 2018: syntactic words, punctuation included; LAS compares the head and", "the universal part of the relation (subtype after ':' stripped); full-label LAS keeps subtypes.", "");
-  writeFileSync(join(dir, "README.md"), lines.join("\n"));
+  // keep the hand-written test section (test scores are measured once with eval.js, never here)
+  const path = join(dir, "README.md");
+  const old = existsSync(path) ? readFileSync(path, "utf8") : "";
+  const ti = old.search(/^## Test\b/m);
+  let text = lines.join("\n");
+  if (ti >= 0) text += "\n" + old.slice(ti).replace(/\s*$/, "\n");
+  writeFileSync(path, text);
 }
 
 async function main(): Promise<void> {
@@ -168,13 +182,13 @@ async function main(): Promise<void> {
   const parser = trainParser(data, { ...popts, log, onEpoch });
   const secs = (Date.now() - t0) / 1000;
   const parserPath = join(args.out, "parser.bin.gz");
-  const bytes = saveModel(parserPath, parserToContainer(parser, { trainedOn: "UD_English-EWT v2.16 train", jackknifeFolds: args.folds }));
+  const bytes = saveModel(parserPath, parserToContainer(parser, { trainedOn: "UD_English-EWT v2.16 train", jackknifeFolds: args.folds }), 8, args.prune);
   const { loadParser } = await import("./model-io.js");
   const shipped = loadParser(parserPath);
   const d = evaluate(tagger, shipped, dev);
   log(`parser dev (predicted tags) UAS ${d.uas} LAS ${d.las} LASfull ${d.lasFull}; ${(bytes / 1e6).toFixed(2)} MB; ${secs.toFixed(0)} s`);
   const { log: _l, ...settings } = popts;
-  rec.parser = { settings: { ...settings, jackknifeFolds: args.folds }, dev: d, seconds: secs, bytes, rows: [shipped.moves.nRows, shipped.arcs.nRows] };
+  rec.parser = { settings: { ...settings, jackknifeFolds: args.folds, prune: args.prune }, dev: d, seconds: secs, bytes, rows: [shipped.moves.nRows, shipped.arcs.nRows] };
   writeFileSync(recPath, JSON.stringify(rec, null, 2) + "\n");
   writeReadme(args.out, rec);
 }

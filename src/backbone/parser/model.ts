@@ -365,11 +365,22 @@ export class Parser {
     st.reset(n);
     const sc = this.mscores;
     while (!st.terminal()) {
-      const k = this.moveFeatures(this.mfeats);
-      this.moves.score(this.mfeats, k, sc);
       let best = -1;
+      let nValid = 0;
       for (let m = 0; m < N_MOVES; m++) {
-        if (st.valid(m) && (best < 0 || sc[m]! > sc[best]!)) best = m;
+        if (st.valid(m)) {
+          nValid++;
+          best = m;
+        }
+      }
+      // forced moves (only the root on the stack, or an empty buffer) need no scoring
+      if (nValid > 1) {
+        const k = this.moveFeatures(this.mfeats);
+        this.moves.score(this.mfeats, k, sc);
+        best = -1;
+        for (let m = 0; m < N_MOVES; m++) {
+          if (st.valid(m) && (best < 0 || sc[m]! > sc[best]!)) best = m;
+        }
       }
       let label = 0;
       if (best !== SHIFT) {

@@ -211,10 +211,12 @@ export class Tagger {
     let p1 = -1;
     let p2 = -1;
     for (let i = 0; i < n; i++) {
-      const k = this.features(ctx, i, p1, p2, feats, right);
       const cand = ctx.cands[i];
       let best = 0;
-      if (cand) {
+      if (cand && cand.length === 1) {
+        best = cand[0]!; // frequent word with a single label in training: nothing to score
+      } else if (cand) {
+        const k = this.features(ctx, i, p1, p2, feats, right);
         table.scoreSubset(feats, k, cand, scores);
         best = cand[0]!;
         let bs = scores[best]!;
@@ -226,6 +228,7 @@ export class Tagger {
           }
         }
       } else {
+        const k = this.features(ctx, i, p1, p2, feats, right);
         table.score(feats, k, scores);
         let bs = scores[0]!;
         for (let c = 1; c < C; c++) {
