@@ -17,6 +17,7 @@ export const ERRORS = {
   E012: { status: 400, message: 'invalid search query', remedy: 'quote phrases with "..." and balance parentheses' },
   E013: { status: 500, message: 'the store is not usable', remedy: 'check the database path and permissions' },
   E014: { status: 400, message: 'a pipeline stage requires a layer that no earlier stage assigns', remedy: 'add the missing stage before it' },
+  E015: { status: 400, message: 'the compressed file or archive is truncated or corrupt', remedy: 'download or compress the file again; the records before the damage were read' },
 } as const
 
 export type ErrorCode = keyof typeof ERRORS

@@ -4,10 +4,14 @@
  * writes docs/BENCH.md unless `--json` is given (then it prints one JSON object).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { parseTextPage } from '../ingest/text.js'
 import { analyzeArticle } from '../pipeline/analyze.js'
+import { loadBackbone } from '../backbone/index.js'
+import { loadNer } from '../backbone/ner/index.js'
+import { splitSentences } from '../stages/sentences/split.js'
 import { tokenize } from '../stages/tokenize/tokenize.js'
 import { packageRoot } from '../util/package-root.js'
 
@@ -36,6 +40,32 @@ function measure(run: () => void): { seconds: number; rounds: number } {
 const pipeline = measure(() => {
   for (const article of articles) analyzeArticle(article)
 })
+
+// The trained backbone alone: tokenize, split, then tag + parse + NER each sentence.
+const backboneModels = loadBackbone()
+const ner = loadNer()
+backboneModels.preload()
+const backbone = measure(() => {
+  for (const article of articles) {
+    const tokens = tokenize(article.text)
+    for (const sentence of splitSentences(article.text, tokens)) {
+      const words: string[] = []
+      for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) words.push(article.text.slice(tokens.start[t]!, tokens.end[t]!))
+      const { upos, xpos } = backboneModels.tag(words)
+      backboneModels.parse(words, upos, xpos)
+      ner.recognize(words)
+    }
+  }
+})
+
+// wink-nlp with its English lite model over the same text, for comparison (tokens, sentences,
+// POS, entities: its default pipeline).
+const require = createRequire(import.meta.url)
+const winkNlp = require('wink-nlp') as (model: unknown) => { readDoc(text: string): unknown }
+const wink = winkNlp(require('wink-eng-lite-web-model'))
+const winkRun = measure(() => {
+  for (const article of articles) wink.readDoc(article.text)
+})
 const tokenizer = measure(() => {
   for (const article of articles) tokenize(article.text)
 })
@@ -44,7 +74,9 @@ for (const article of articles) statements += analyzeArticle(article).statements
 
 const result = {
   corpus: `examples/wikinews (${articles.length} articles, ${words} words)`,
+  backbone_wps: Math.round((words * backbone.rounds) / backbone.seconds),
   pipeline_wps: Math.round((words * pipeline.rounds) / pipeline.seconds),
+  wink_wps: Math.round((words * winkRun.rounds) / winkRun.seconds),
   articles_per_s: Math.round((articles.length * pipeline.rounds) / pipeline.seconds),
   tokenizer_wps: Math.round((words * tokenizer.rounds) / tokenizer.seconds),
   statements,
@@ -63,13 +95,15 @@ ${result.node}, ${result.cpu}. Each figure is the mean over repeated passes of a
 
 | stage | words / s (one core) | articles / s |
 |---|---|---|
-| whole analysis pipeline (tokenize, sentences, entities, resolution, attribution) | ${result.pipeline_wps.toLocaleString('en')} | ${result.articles_per_s.toLocaleString('en')} |
+| whole analysis pipeline (\`analyzeArticle\`: everything from tokens to statements) | ${result.pipeline_wps.toLocaleString('en')} | ${result.articles_per_s.toLocaleString('en')} |
+| trained backbone: tokenize + tag + parse + NER | ${result.backbone_wps.toLocaleString('en')} | |
 | tokenizer alone | ${result.tokenizer_wps.toLocaleString('en')} | |
+| wink-nlp 2 + wink-eng-lite-web-model (its default pipeline), same text, same run | ${result.wink_wps.toLocaleString('en')} | |
 
 Peak resident memory of the benchmark process: ${result.peak_rss_mb} MB. Statements found in the corpus: ${result.statements}.
 
-The pipeline measured is the rule-based v1; the trained backbone (issue 3) and the corpus-scale
-ingest figures (issue 7) add their rows here when they land. \`npm run --silent bench -- --json\`
+Machine load matters: these are single runs on a shared 2-core machine; compare figures from the
+same run (wink-nlp runs in the same process right after ours). \`npm run --silent bench -- --json\`
 prints the same figures as one JSON object.
 `
   writeFileSync(join(root, 'docs', 'BENCH.md'), markdown)

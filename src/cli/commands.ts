@@ -3,11 +3,12 @@
  * function. They write results to stdout and problems to stderr, and return an exit code.
  */
 import { join } from 'node:path'
-import cliProgress from 'cli-progress'
 import type { Analysis } from '../doc/schema.js'
 import { WhosaidError } from '../errors.js'
-import { ingestPaths, type IngestCounts, type IngestProblem } from '../corpus/ingest.js'
+import { defaultWorkers, ingestPaths, type IngestProblem } from '../corpus/ingest.js'
+import { ingestProgress } from '../corpus/progress.js'
 import { readInputs } from '../ingest/read.js'
+import { inputTotals } from '../ingest/walk.js'
 import { describeSource } from '../ingest/types.js'
 import { analyzeArticle } from '../pipeline/analyze.js'
 import { analyzeInput } from '../pipeline/analyze-input.js'
@@ -50,55 +51,56 @@ export async function runAnalyze(
 
 export async function runIngest(
   paths: string[],
-  options: { store: string; maxBytes?: number; languageCheck: boolean; progress?: boolean },
+  options: { store: string; maxBytes?: number; languageCheck: boolean; progress?: boolean; workers?: number },
   io: Io = processIo,
 ): Promise<number> {
   const store = await openStore(options.store)
-  const problems: IngestProblem[] = []
   const started = Date.now()
   const showBar = options.progress ?? (process.stderr.isTTY === true)
-  const bar = showBar
-    ? new cliProgress.SingleBar({ format: '{value} articles | {stored} new | {skipped} already stored | {failed} failed | {rate}/s', stream: process.stderr }, cliProgress.Presets.shades_classic)
-    : null
-  bar?.start(0, 0, { stored: 0, skipped: 0, failed: 0, rate: '0' })
-  let lastLog = Date.now()
-  const onProgress = (counts: Readonly<IngestCounts>): void => {
-    const rate = (counts.read / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1)
-    if (bar) {
-      bar.setTotal(counts.read)
-      bar.update(counts.read, { ...counts, rate })
-    } else if (Date.now() - lastLog > 5000) {
-      lastLog = Date.now()
-      io.stderr.write(`whosaid: ${counts.read} read, ${counts.stored} new, ${counts.skipped} already stored, ${counts.failed} failed (${rate}/s)\n`)
-    }
+  const progress = ingestProgress({ stream: io.stderr, bar: showBar, totalBytes: (await inputTotals(paths))?.bytes ?? null })
+  // Under a bar, problems wait for the end (at most MAX_HELD_PROBLEMS of them); in a log they are written as they come.
+  const problems: IngestProblem[] = []
+  let unheld = 0
+  const onProblem = (problem: IngestProblem): void => {
+    if (!showBar) io.stderr.write(`whosaid: ${problem.code} ${problem.message} (${problem.where})\n`)
+    else if (problems.length < MAX_HELD_PROBLEMS) problems.push(problem)
+    else unheld++
   }
-  // On Ctrl-C finish the article in flight (its transaction commits or never starts) and stop.
+  // On Ctrl-C or SIGTERM stop reading, finish and commit the articles in flight, and exit 130.
+  // The handlers are once-only: a second Ctrl-C ends the process at once (committed articles stay whole).
   const abort = new AbortController()
   const onSignal = (): void => abort.abort()
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
   try {
+    const workers = options.workers ?? defaultWorkers()
     const counts = await ingestPaths(paths, store, {
       maxBytes: options.maxBytes,
       requireEnglish: options.languageCheck,
       signal: abort.signal,
-      onProgress,
-      onProblem: (problem) => problems.push(problem),
+      workers,
+      onProgress: progress.update,
+      onProblem,
     })
-    bar?.stop()
+    progress.stop()
     for (const problem of problems) io.stderr.write(`whosaid: ${problem.code} ${problem.message} (${problem.where})\n`)
+    if (unheld > 0) io.stderr.write(`whosaid: ... and ${unheld} more problems\n`)
     const seconds = (Date.now() - started) / 1000
     io.stderr.write(
-      `whosaid: ${counts.read} read, ${counts.stored} stored, ${counts.skipped} already stored, ${counts.failed} failed in ${seconds.toFixed(1)} s${abort.signal.aborted ? ' (interrupted)' : ''}\n`,
+      `whosaid: ${counts.read} read, ${counts.stored} stored, ${counts.skipped} already stored, ${counts.failed} failed in ${seconds.toFixed(1)} s` +
+        ` (${Math.round(counts.words / Math.max(seconds, 0.001))} words/s, ${workers} worker${workers === 1 ? '' : 's'})${abort.signal.aborted ? ' (interrupted)' : ''}\n`,
     )
     return abort.signal.aborted ? 130 : counts.failed > 0 && counts.stored + counts.skipped === 0 ? 1 : 0
   } finally {
-    bar?.stop()
+    progress.stop()
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
     await store.close()
   }
 }
+
+/** Problems held back while a progress bar is drawn; past this only their number is reported. */
+const MAX_HELD_PROBLEMS = 1000
 
 export async function runSearch(
   query: string,
@@ -123,9 +125,22 @@ export async function runSearch(
   }
 }
 
-export async function runServe(options: { store: string; host: string; port: number; token?: string }, io: Io = processIo): Promise<number> {
+export interface ServeCommandOptions {
+  store: string
+  host: string
+  port: number
+  token?: string
+  /** Origins allowed to call the API from a browser (CORS); none by default. */
+  cors?: string[]
+  /** API requests per minute per client address; 0 turns the limit off; default the app's. */
+  rateLimit?: number
+}
+
+export async function runServe(options: ServeCommandOptions, io: Io = processIo): Promise<number> {
   const store = await openStore(options.store)
-  const server = await serve({ store, analyze: analyzeInput, host: options.host, port: options.port, token: options.token })
+  const rateLimit =
+    options.rateLimit === undefined ? undefined : options.rateLimit === 0 ? false : { perMinute: options.rateLimit, burst: Math.max(10, Math.ceil(options.rateLimit / 4)) }
+  const server = await serve({ store, analyze: analyzeInput, host: options.host, port: options.port, token: options.token, cors: options.cors, rateLimit })
   io.stderr.write(`whosaid: serving ${options.store} on ${server.url} (Ctrl-C to stop)\n`)
   await waitForSignal()
   await server.close()
@@ -134,7 +149,7 @@ export async function runServe(options: { store: string; host: string; port: num
 }
 
 /** `npm start`: analyse the bundled sample articles into whosaid.db, then serve them. */
-export async function runDemo(options: { store: string; host: string; port: number }, io: Io = processIo): Promise<number> {
+export async function runDemo(options: ServeCommandOptions, io: Io = processIo): Promise<number> {
   const examples = join(packageRoot(), 'examples')
   io.stderr.write(`whosaid: analysing the sample articles in ${examples} into ${options.store}\n`)
   const code = await runIngest([examples], { store: options.store, languageCheck: true }, io)

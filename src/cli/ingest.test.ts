@@ -14,7 +14,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'whosaid-ingest-'))
 after(() => rmSync(scratch, { recursive: true, force: true }))
 
 function whosaid(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: scratch, encoding: 'utf8', timeout: 120_000 })
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: scratch, encoding: 'utf8', timeout: 600_000 })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -71,11 +71,11 @@ test('should report a bad JSONL line with its line number and store the rest', (
 
 test('should leave every committed article whole when the ingest is killed with SIGKILL, and resume', async () => {
   const corpus = join(scratch, 'big.jsonl')
-  const total = 600
+  const total = 240
   writeCorpus(corpus, total)
   const db = join(scratch, 'killed.db')
   const child = spawn(process.execPath, [bin, 'ingest', corpus, '--store', db, '--no-progress'], { cwd: scratch, stdio: 'ignore' })
-  const deadline = Date.now() + 60_000
+  const deadline = Date.now() + 300_000
   let seen = 0
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50))
@@ -84,11 +84,11 @@ test('should leave every committed article whole when the ingest is killed with 
     } catch {
       continue // not created yet
     }
-    if (seen >= 100) break
+    if (seen >= 40) break
   }
   child.kill('SIGKILL')
   await new Promise((resolve) => child.once('exit', resolve))
-  assert.ok(seen >= 100, 'the ingest stored articles before it was killed')
+  assert.ok(seen >= 40, 'the ingest stored articles before it was killed')
 
   const handle = new Database(db)
   try {

@@ -5,7 +5,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { WhosaidError } from '../errors.js'
 import { FORMATS, type OutputFormat } from './format.js'
-import { runAnalyze, runDemo, runIngest, runSearch, runServe } from './commands.js'
+import { runAnalyze, runDemo, runIngest, runSearch, runServe, type ServeCommandOptions } from './commands.js'
+import { addQueueCommands, attemptsOption, backoffOption, ingestQueueOption, prefixOption, queueNameOption, runEnqueue, type EnqueueCliOptions } from '../queue/cli.js'
+import { defaultWorkers, MAX_WORKERS } from '../corpus/ingest.js'
 
 const DEFAULT_STORE = 'whosaid.db'
 
@@ -21,6 +23,17 @@ function isoDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('expected an ISO date such as 2019-05-14')
   return value
 }
+
+/** `--cors ORIGIN`, repeatable: `https://newsroom.example` (scheme, host, optional port) or `*`. */
+function corsOrigin(value: string, previous: string[] = []): string[] {
+  const origin = value.trim().replace(/\/$/, '')
+  if (origin !== '*' && !/^https?:\/\/[^/\s?#]+$/i.test(origin)) throw new InvalidArgumentError('expected an origin such as https://newsroom.example (or *)')
+  return [...previous, origin]
+}
+
+const corsOption = () => new Option('--cors <origin>', 'let web pages from this origin call the API (repeatable; CORS is off by default)').argParser(corsOrigin)
+const rateLimitOption = () =>
+  new Option('--rate-limit <n>', 'API requests a minute per client address, in bursts of n/4 (0 = no limit)').argParser(integer('--rate-limit', 0, 1_000_000)).default(1200)
 
 function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('whosaid')
@@ -46,13 +59,21 @@ function buildProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command('ingest')
-    .description('analyse files, folders and JSONL corpora into the store; already stored articles are skipped')
+    .description('analyse files, folders, JSONL corpora (.jsonl, .jsonl.gz) and WARC archives (.warc, .warc.gz) into the store; already stored articles are skipped')
     .argument('<paths...>', 'files or folders (- for standard input)')
     .addOption(storeOption())
     .option('--no-language-check', 'analyse even when a text is not detected as English')
     .option('--max-bytes <n>', 'largest accepted article in bytes', integer('--max-bytes', 1, 2 ** 31))
     .option('--no-progress', 'no progress bar, even on a terminal')
-    .action(async (paths: string[], options: { store: string; languageCheck: boolean; maxBytes?: number; progress: boolean }) => {
+    .addOption(new Option('--workers <n>', 'analysis threads (1 = analyse on the main thread)').argParser(integer('--workers', 1, MAX_WORKERS)).default(defaultWorkers(), 'cores, at most 8'))
+    .addOption(ingestQueueOption())
+    .addOption(queueNameOption())
+    .addOption(prefixOption())
+    .addOption(attemptsOption())
+    .addOption(backoffOption())
+    .action(async (paths: string[], options: { store: string; languageCheck: boolean; maxBytes?: number; progress: boolean; workers: number } & Omit<EnqueueCliOptions, 'queue'> & { queue?: string }) => {
+      // With --queue: enqueue for `whosaid worker` processes instead of analysing here.
+      if (options.queue) return setExitCode(await runEnqueue(paths, { ...options, queue: options.queue }))
       setExitCode(await runIngest(paths, { ...options, progress: options.progress === false ? false : undefined }))
     })
 
@@ -78,7 +99,9 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--host <host>', 'address to bind (anything but loopback requires --token)', '127.0.0.1')
     .addOption(portOption())
     .addOption(new Option('--token <token>', 'require this bearer token on every request').env('WHOSAID_TOKEN'))
-    .action(async (options: { store: string; host: string; port: number; token?: string }) => {
+    .addOption(corsOption())
+    .addOption(rateLimitOption())
+    .action(async (options: ServeCommandOptions) => {
       setExitCode(await runServe(options))
     })
 
@@ -88,9 +111,13 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(storeOption())
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .addOption(portOption())
-    .action(async (options: { store: string; host: string; port: number }) => {
+    .addOption(corsOption())
+    .addOption(rateLimitOption())
+    .action(async (options: ServeCommandOptions) => {
       setExitCode(await runDemo(options))
     })
+
+  addQueueCommands(program, setExitCode, storeOption)
 
   return program
 }

@@ -4,13 +4,21 @@
  */
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import type { Analysis } from '../doc/schema.js'
+import type { Analysis, Article } from '../doc/schema.js'
 import { WhosaidError } from '../errors.js'
-import type { Store } from '../store/store.js'
+import { analyzeArticle as pipelineAnalyzeArticle } from '../pipeline/analyze.js'
+import { normalizePaging } from '../store/paging.js'
+import type { ExtraSearchFilter, Facets, Store } from '../store/store.js'
 import { cacheControl, sendCachedJson } from './cache.js'
 import { errorBody, sendError } from './errors.js'
 import { openApiDocument } from './openapi.js'
-import { AnalyzeBody, ArticleId, PagingQuery, parseField, StatementsQuery, StoreFlag } from './params.js'
+import { ingestRoutes } from './ingest.js'
+import { AnalyzeBody, ArticleId, EntityName, FacetsQuery, PagingQuery, parseField, StatementsQuery, StoreFlag } from './params.js'
+
+/** The search filters a store must list in `searchFilters` before the API passes them on. */
+const EXTRA_FILTERS: readonly ExtraSearchFilter[] = ['until', 'outlet', 'stance']
+
+const defaultAnalyzeArticle = (article: Article, options?: { requireEnglish?: boolean }): Analysis => pipelineAnalyzeArticle(article, options)
 
 /** What POST /analyze accepts: article text plus the metadata the text alone may not carry. */
 export interface AnalyzeInput {
@@ -25,7 +33,11 @@ export interface AnalyzeInput {
 export interface ApiDeps {
   store: Store
   analyze: (input: AnalyzeInput) => Promise<Analysis>
+  /** Analyses an already parsed article (ingest); defaults to the pipeline. */
+  analyzeArticle?: (article: Article, options?: { requireEnglish?: boolean }) => Analysis
   token?: string
+  /** Hears about unexpected errors the API cannot answer as a 500 (a response already streaming). */
+  onError?: (error: unknown) => void
 }
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024
@@ -33,7 +45,7 @@ export const MAX_BODY_BYTES = 5 * 1024 * 1024
 /** The `source` recorded for articles stored through the API. */
 const API_SOURCE = 'api'
 
-export function apiRoutes({ store, analyze, token }: ApiDeps): Hono {
+export function apiRoutes({ store, analyze, analyzeArticle = defaultAnalyzeArticle, token, onError }: ApiDeps): Hono {
   const api = new Hono()
   const cache = cacheControl(token)
 
@@ -78,6 +90,11 @@ export function apiRoutes({ store, analyze, token }: ApiDeps): Hono {
 
   api.get('/statements', async (c) => {
     const { q, ...filters } = parseField(StatementsQuery, c.req.query())
+    for (const filter of EXTRA_FILTERS) {
+      if (filters[filter] !== undefined && !store.searchFilters?.includes(filter)) {
+        throw new WhosaidError('E010', `${filter}: the ${store.kind} store cannot filter by ${filter} yet`, filter)
+      }
+    }
     try {
       return sendCachedJson(c, await store.searchStatements({ text: q, ...filters }), cache)
     } catch (error) {
@@ -88,13 +105,27 @@ export function apiRoutes({ store, analyze, token }: ApiDeps): Hono {
   })
 
   api.get('/entities/:name', async (c) => {
-    const name = c.req.param('name')
-    const profile = await store.getEntity(name)
+    const name = parseField(EntityName, c.req.param('name'), 'name')
+    const paging = normalizePaging(parseField(PagingQuery, c.req.query()))
+    const profile = await store.getEntity(name, paging)
     if (!profile) throw new WhosaidError('E011', `no entity named ${JSON.stringify(name)}`, 'name')
-    return sendCachedJson(c, profile, cache)
+    // A backend that does not page returns every statement: page them here.
+    const paged =
+      profile.statementTotal === undefined
+        ? { ...profile, statementTotal: profile.statements.length, statements: profile.statements.slice(paging.offset, paging.offset + paging.limit) }
+        : profile
+    return sendCachedJson(c, paged, cache)
   })
 
   api.get('/stats', async (c) => sendCachedJson(c, await store.stats(), cache))
+
+  api.get('/facets', async (c) => {
+    const { limit } = parseField(FacetsQuery, c.req.query())
+    const facets: Facets = store.facets ? await store.facets({ limit }) : { outlets: [], speakers: [], stances: [] }
+    return sendCachedJson(c, facets, cache)
+  })
+
+  ingestRoutes(api, { store, analyzeArticle, report: onError })
 
   api.get('/openapi.json', (c) => sendCachedJson(c, openApiDocument(), cache))
 

@@ -59,11 +59,11 @@ describe('bearer token', () => {
   })
 
   it('should serve the page itself without the token, since it holds no stored data and asks for the token', async () => {
-    for (const path of ['/', '/app.js', '/app.css']) {
+    for (const path of ['/', '/app.js', '/app.css', '/api.js', '/article.js']) {
       const response = await seeded.app.request(path)
       assert.equal(response.status, 200, path)
     }
-    const script = await (await seeded.app.request('/app.js')).text()
+    const script = await (await seeded.app.request('/api.js')).text()
     assert.match(script, /Authorization: `Bearer \$\{token\}`/)
   })
 
@@ -105,7 +105,24 @@ describe('web page', () => {
   it('should build the DOM without HTML parsing of any content', () => {
     const assets = loadWebAssets()
     assert.ok(assets)
-    assert.doesNotMatch(assets.js, /\.(innerHTML|outerHTML)\b|insertAdjacentHTML|document\.write|\beval\(|new Function/)
+    const scripts = { 'app.js': assets.js, ...assets.modules }
+    assert.ok(Object.keys(scripts).length > 5)
+    for (const [name, source] of Object.entries(scripts)) {
+      assert.doesNotMatch(source, /\.(innerHTML|outerHTML)\b|insertAdjacentHTML|document\.write|\beval\(|new Function|setAttribute\(\s*['"](style|on)/, name)
+    }
+  })
+
+  it('should serve only the page modules, with the same CSP, and nothing else from the folder', async () => {
+    const assets = loadWebAssets()!
+    for (const name of Object.keys(assets.modules ?? {})) {
+      const response = await seeded.app.request(`/${name}`)
+      assert.equal(response.status, 200, name)
+      assert.ok(response.headers.get('content-type')?.startsWith('text/javascript'), name)
+      assert.match(response.headers.get('content-security-policy') ?? '', /script-src 'self'/)
+    }
+    for (const path of ['/index.html', '/../package.json', '/web.ts', '/app.css.map']) {
+      assert.equal((await seeded.app.request(path)).status, 404, path)
+    }
   })
 
   it('should mark API responses nosniff too', async () => {

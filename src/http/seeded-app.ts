@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Hono } from 'hono'
-import type { Analysis } from '../doc/schema.js'
+import type { Analysis, Article } from '../doc/schema.js'
+import { contentHash } from '../doc/serialize.js'
 import { WhosaidError } from '../errors.js'
 import { buildAnalysis } from '../store/analysis-builder.js'
 import { sampleAnalyses } from '../store/sample-analyses.js'
@@ -36,14 +37,29 @@ export async function stubAnalyze(input: AnalyzeInput): Promise<Analysis> {
   })
 }
 
-export async function seededApp(options: Partial<Pick<AppDeps, 'token' | 'webAssets'>> = {}): Promise<SeededApp> {
+/**
+ * The stub for articles already parsed (file and JSONL ingest): the same "X said Y." rule over the
+ * article's first line, keeping the article as parsed so its content hash is the one ingest computed.
+ */
+export function stubAnalyzeArticle(article: Article, options: { requireEnglish?: boolean } = {}): Analysis {
+  if (article.text.startsWith('Bonjour') && options.requireEnglish !== false) throw new WhosaidError('E009', 'detected language "fra"')
+  const said = /^(\p{Lu}[\p{L} ]*?) said (.+?)\.?$/u.exec(article.text.split('\n')[0]!)
+  const analysis = buildAnalysis({
+    article,
+    entities: said ? [{ type: 'PERSON', name: said[1]! }] : [],
+    statements: said ? [{ kind: 'indirect', speaker: said[1]!, cue: 'said', content: said[2]! }] : [],
+  })
+  return { ...analysis, article, provenance: { ...analysis.provenance, contentHash: contentHash(article) } }
+}
+
+export async function seededApp(options: Partial<Omit<AppDeps, 'store' | 'analyze'>> = {}): Promise<SeededApp> {
   const dir = mkdtempSync(join(tmpdir(), 'whosaid-http-'))
   const store = SqliteStore.open(join(dir, 'http.db'))
   const samples = sampleAnalyses()
   const ids: number[] = []
   for (const analysis of samples) ids.push((await store.putAnalysis(analysis, 'fixture')).id)
   const reported: unknown[] = []
-  const app = createApp({ store, analyze: stubAnalyze, onError: (error) => reported.push(error), ...options })
+  const app = createApp({ store, analyze: stubAnalyze, analyzeArticle: stubAnalyzeArticle, onError: (error) => reported.push(error), ...options })
   return {
     app,
     store,

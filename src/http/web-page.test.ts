@@ -54,22 +54,35 @@ after(() => seeded.cleanup())
 async function show(hash: string): Promise<PageNode> {
   location.hash = hash
   await onHashChange()
-  return document.getElementById('view')!
+  return document.getElementById('main')!
 }
 
 const texts = (root: PageNode, selector: string) => [...root.querySelectorAll(selector)].map((node) => node.textContent)
 
 describe('web page script', () => {
-  it('should list the stored articles', async () => {
+  it('should list the stored articles and the most quoted speakers', async () => {
     const view = await show('#/')
-    assert.equal(view.querySelector('h1')?.textContent, 'Articles')
-    assert.equal(view.querySelectorAll('ul.list > li').length, 4)
+    assert.equal(view.querySelector('h1')?.textContent, 'Who said what')
+    assert.equal(view.querySelectorAll('ul.article-list > li').length, 4)
+    assert.deepEqual(texts(view, '.ranked a').slice(0, 2), ['Sameh Shoukry', 'Reem Al Hashimy'])
   })
 
-  it('should show search hits with the matches marked', async () => {
+  it('should show search hits in their sentence with the matches marked', async () => {
     const view = await show('#/search?q=ceasefire')
     assert.equal(view.querySelectorAll('li.hit').length, 2)
     assert.deepEqual(texts(view, 'li.hit mark'), ['ceasefire', 'ceasefire'])
+    const ahram = [...view.querySelectorAll('li.hit')].find((hit) => /Shoukry/.test(hit.textContent ?? ''))!
+    assert.equal(
+      ahram.querySelector('.hit-context')?.textContent,
+      'Foreign Minister Sameh Shoukry said on Tuesday that Egypt would continue its efforts to reach a ceasefire in Gaza.',
+    )
+    assert.equal(ahram.querySelector('.hit-content')?.textContent, 'Egypt would continue its efforts to reach a ceasefire in Gaza')
+  })
+
+  it('should show a full-text syntax error with a way out', async () => {
+    const view = await show('#/search?q=%22unbalanced')
+    assert.match(view.querySelector('.notice.error')?.textContent ?? '', /E012/)
+    assert.ok([...view.querySelectorAll('a')].some((a) => a.textContent === 'Search for these words as written'))
   })
 
   it('should mark every statement in the article text, one colour per source', async () => {
@@ -84,11 +97,26 @@ describe('web page script', () => {
     const speakers = [...body.querySelectorAll('.hl-speaker')].map(slot)
     assert.equal(speakers[1], speakers[2], 'both Shoukry statements share a colour')
     assert.equal(new Set(speakers).size, 3)
-    const sources = view.querySelector('aside.sources')!
-    assert.deepEqual(texts(sources, '.source-name'), ['Sameh Shoukry', 'António Guterres', 'Officials familiar with the talks'])
-    assert.match(sources.textContent ?? '', /Egypt's foreign minister/)
-    assert.match(sources.textContent ?? '', /2 statements/)
-    assert.equal(view.querySelector('a[href^="https://www.reuters.com"]')?.textContent, 'original')
+    // One focusable highlight per statement, for the keyboard.
+    assert.equal(body.querySelectorAll('[tabindex="0"]').length, 4)
+    const panel = view.querySelector('aside.panel')!
+    assert.deepEqual(texts(panel, '.source-name'), ['Sameh Shoukry', 'António Guterres', 'Officials familiar with the talks'])
+    assert.match(panel.textContent ?? '', /Egypt's foreign minister/)
+    assert.match(panel.textContent ?? '', /2 statements/)
+    assert.match(panel.textContent ?? '', /Named sources2/)
+    assert.match(panel.textContent ?? '', /Anonymous sources1/)
+    assert.equal(panel.querySelectorAll('svg.bar-chart rect').length, 3)
+    assert.match(panel.textContent ?? '', /Outlet claims \(0\)/)
+    assert.equal(view.querySelector('a[href^="https://www.reuters.com"]')?.textContent, 'original ↗')
+  })
+
+  it('should show a speaker page with timeline and co-speakers', async () => {
+    const view = await show('#/entities/Shoukry')
+    assert.equal(view.querySelector('h1')?.textContent, 'Sameh Shoukry')
+    assert.equal(view.querySelectorAll('li.hit').length, 4)
+    assert.equal(view.querySelectorAll('svg.timeline-chart rect').length, 1)
+    assert.deepEqual(texts(view, '.co-name a'), ['António Guterres', 'Mohammed bin Abdulrahman Al Thani', 'Officials familiar with the talks'])
+    assert.match(view.textContent ?? '', /Also written as\s*Shoukry/)
   })
 
   it('should keep hostile article content as text', async () => {

@@ -3,7 +3,7 @@
  * no assets into dist, so the files are found from the folder holding package.json). Every page
  * response carries a strict CSP: the page's own files only, no inline script or style.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Context, Hono } from 'hono'
@@ -13,7 +13,12 @@ export interface WebAssets {
   html: string
   js: string
   css: string
+  /** The other ES modules app.js imports, by file name (`article.js`), served beside it. */
+  modules?: Record<string, string>
 }
+
+/** A module file name the page may import: lower-case letters, digits and dashes, `.js`. */
+const MODULE_NAME = /^[a-z0-9-]+\.js$/
 
 export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': [
@@ -49,7 +54,11 @@ export function webFolder(): string | null {
 export function loadWebAssets(folder: string | null = webFolder()): WebAssets | null {
   if (!folder) return null
   const read = (name: string) => readFileSync(join(folder, name), 'utf8')
-  return { html: read('index.html'), js: read('app.js'), css: read('app.css') }
+  const modules: Record<string, string> = {}
+  for (const name of readdirSync(folder).sort()) {
+    if (name !== 'app.js' && MODULE_NAME.test(name)) modules[name] = read(name)
+  }
+  return { html: read('index.html'), js: read('app.js'), css: read('app.css'), modules }
 }
 
 export function webRoutes(app: Hono, assets: WebAssets, cache: string): void {
@@ -58,6 +67,9 @@ export function webRoutes(app: Hono, assets: WebAssets, cache: string): void {
   app.get('/', page(assets.html, 'text/html; charset=utf-8'))
   app.get('/app.js', page(assets.js, 'text/javascript; charset=utf-8'))
   app.get('/app.css', page(assets.css, 'text/css; charset=utf-8'))
+  for (const [name, body] of Object.entries(assets.modules ?? {})) {
+    if (MODULE_NAME.test(name)) app.get(`/${name}`, page(body, 'text/javascript; charset=utf-8'))
+  }
   // Browsers ask for an icon on every page; answer with nothing rather than a logged 404.
   app.get('/favicon.ico', (c) => c.body(null, 204))
 }

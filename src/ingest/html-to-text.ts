@@ -5,6 +5,8 @@
  * styles and other non-content elements are skipped whole; figure captions are collected apart.
  */
 import { parseHTML } from 'linkedom'
+import { WhosaidError } from '../errors.js'
+import { limitMarkup, MAX_HTML_ELEMENTS } from './html-depth.js'
 import { normalizeLine, normalizeText } from './normalize.js'
 
 /** The few DOM members this module reads; linkedom and browsers both provide them. */
@@ -31,6 +33,9 @@ const SKIPPED = new Set([
 ])
 
 const CELLS = new Set(['TD', 'TH'])
+
+/** Deeper than this the text of a subtree is taken whole (see limitNesting in html-depth.ts). */
+const MAX_VISIT_DEPTH = 1000
 
 export interface HtmlText {
   text: string
@@ -65,8 +70,14 @@ export function domToText(root: DomNode): HtmlText {
     if (parts.length > 0) pendingBreaks = Math.max(pendingBreaks, 1)
   }
 
-  const visit = (node: DomNode) => {
+  const visit = (node: DomNode, depth: number) => {
     if (node.nodeType === TEXT_NODE) {
+      write(node.textContent ?? '')
+      return
+    }
+    // limitNesting keeps parsed pages shallow; a DOM built elsewhere is read flat past this depth
+    // rather than overflowing the stack.
+    if (depth > MAX_VISIT_DEPTH) {
       write(node.textContent ?? '')
       return
     }
@@ -85,11 +96,11 @@ export function domToText(root: DomNode): HtmlText {
     const block = BLOCKS.has(name)
     if (block) breakBlock()
     if (CELLS.has(name)) write(' ')
-    for (const child of Array.from(node.childNodes)) visit(child)
+    for (const child of Array.from(node.childNodes)) visit(child, depth + 1)
     if (block) breakBlock()
   }
 
-  visit(root)
+  visit(root, 0)
   return { text: normalizeText(parts.join('')), captions }
 }
 
@@ -101,6 +112,10 @@ export function looksLikeHtml(value: string): boolean {
 /** Plain text of an HTML fragment or page (no boilerplate removal: for article bodies in records). */
 export function htmlFragmentToText(html: string): HtmlText {
   const page = /<(?:html|body)\b/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`
-  const { document } = parseHTML(page)
+  const markup = limitMarkup(page)
+  if (markup.elements > MAX_HTML_ELEMENTS) {
+    throw new WhosaidError('E007', `the HTML body has ${markup.elements} elements (more than ${MAX_HTML_ELEMENTS})`)
+  }
+  const { document } = parseHTML(markup.html)
   return domToText(document.body as unknown as DomNode)
 }

@@ -7,6 +7,7 @@ import { parseHTML } from 'linkedom'
 import type { Article } from '../doc/schema.js'
 import { WhosaidError } from '../errors.js'
 import { buildArticle } from './article.js'
+import { limitMarkup, MAX_HTML_ELEMENTS } from './html-depth.js'
 import { readPageMeta, type MetaDocument } from './html-meta.js'
 import { domToText, type DomNode } from './html-to-text.js'
 import { normalizeLine } from './normalize.js'
@@ -45,7 +46,12 @@ function dropLeadingFurniture(text: string, headline: string | null): { text: st
 
 export function parseHtmlPage(html: string, source: SourceRef): Article {
   const where = describeSource(source)
-  const { document } = parseHTML(html)
+  // Nesting is capped first: parser and Readability slow down steeply with depth (HTML bombs).
+  const markup = limitMarkup(html)
+  if (markup.elements > MAX_HTML_ELEMENTS) {
+    throw new WhosaidError('E007', `the page has ${markup.elements} elements (more than ${MAX_HTML_ELEMENTS}): not an article page`, where)
+  }
+  const { document } = parseHTML(markup.html)
   const meta = readPageMeta(document as unknown as MetaDocument)
   // Readability rewrites the DOM; captions anywhere in the page are collected before it runs.
   const figcaptions = document.querySelectorAll('figcaption') as unknown as ArrayLike<DomNode>

@@ -28,3 +28,18 @@ export function attempt(source: SourceRef, format: InputFormat, parse: () => Art
     return failure(asWhosaidError(error, FALLBACK_CODE[format], source), source)
   }
 }
+
+/** zlib's codes for a damaged or cut-off compressed stream. */
+const ZLIB_DAMAGE = new Set(['Z_BUF_ERROR', 'Z_DATA_ERROR', 'Z_STREAM_ERROR', 'Z_NEED_DICT'])
+
+/**
+ * The error for a stream that failed while being read: E015 (truncated or corrupt) for damaged
+ * compressed data or archives, located at `at`; E008 for a file that could not be read at all.
+ */
+export function streamFailure(cause: unknown, source: SourceRef, at: SourceRef = source): WhosaidError {
+  if (cause instanceof WhosaidError) return cause
+  const code = String((cause as { code?: unknown } | null)?.code ?? '')
+  const detail = cause instanceof Error ? cause.message : String(cause)
+  if (ZLIB_DAMAGE.has(code)) return new WhosaidError('E015', `gzip: ${detail}`, describeSource(at), { cause })
+  return new WhosaidError('E008', detail, describeSource(source), { cause })
+}

@@ -45,3 +45,13 @@ describe('detectLanguage', () => {
     assert.equal(detectLanguage(''), 'und')
   })
 })
+
+it('should call short plain English paragraphs English, not Scots', () => {
+  for (const text of [
+    'The minister said on Tuesday that the talks would resume next week in Cairo.',
+    'Officials said the border would reopen on Monday after a week of clashes.',
+    'He told reporters the plan was a mistake and that he would not back it.',
+  ]) {
+    assert.equal(detectLanguage(text), 'eng', text)
+  }
+})

@@ -34,3 +34,27 @@ async function isFile(path: string): Promise<boolean> {
     return false
   }
 }
+
+/** Files and bytes `readInputs` will read from `paths`; null when unknown (standard input). */
+export async function inputTotals(paths: readonly string[]): Promise<{ files: number; bytes: number } | null> {
+  let files = 0
+  let bytes = 0
+  for (const path of paths) {
+    if (path === '-') return null
+    try {
+      const info = await stat(path)
+      if (!info.isDirectory()) {
+        files++
+        bytes += info.size
+        continue
+      }
+      for (const file of await listInputFiles(path)) {
+        files++
+        bytes += (await stat(file)).size
+      }
+    } catch {
+      // Missing paths are reported by the reader.
+    }
+  }
+  return { files, bytes }
+}

@@ -1,8 +1,9 @@
 /**
  * Opens a store from a URL, the one place that knows which backend a URL means:
- * `sqlite:path/to.db`, `sqlite::memory:`, a bare `path/to.db`, and (later) `postgres://...`.
+ * `sqlite:path/to.db`, `sqlite::memory:`, a bare `path/to.db`, and `postgres://...[?schema=NAME]`.
  */
 import { WhosaidError } from '../errors.js'
+import { PostgresStore } from './postgres/postgres-store.js'
 import { MEMORY } from './sqlite/database.js'
 import { SqliteStore } from './sqlite/sqlite-store.js'
 import type { Store } from './store.js'
@@ -19,14 +20,13 @@ export function parseStoreUrl(url: string): StoreLocation {
     return { kind: 'sqlite', path: rest === MEMORY ? MEMORY : rest }
   }
   if (/\.(db|sqlite|sqlite3)$/i.test(trimmed)) return { kind: 'sqlite', path: trimmed }
-  throw new WhosaidError('E010', 'unrecognised store URL; use sqlite:path/to.db, sqlite::memory:, a path ending .db, or postgres://...', url)
+  throw new WhosaidError('E010', 'unrecognised store URL; use sqlite:path/to.db, sqlite::memory:, a path ending .db, or postgres://...', redactPassword(url))
 }
 
 export async function openStore(url: string): Promise<Store> {
   const location = parseStoreUrl(url)
-  if (location.kind === 'postgres') {
-    throw new WhosaidError('E013', 'PostgreSQL store not available yet; use sqlite:path/to.db', redactPassword(location.url))
-  }
+  // Errors from the PostgreSQL store name the URL with its password redacted.
+  if (location.kind === 'postgres') return PostgresStore.open(location.url)
   return SqliteStore.open(location.path)
 }
 

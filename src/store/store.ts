@@ -3,7 +3,7 @@
  * interface later, and one conformance suite (`store.case.test.ts`) runs against every backend.
  * Async on purpose, so a networked backend fits without changing callers.
  */
-import type { Analysis, EntityType, Statement } from '../doc/schema.js'
+import type { Analysis, EntityType, Span, Statement } from '../doc/schema.js'
 
 export interface PutResult {
   /** Numeric id of the article row. */
@@ -34,6 +34,16 @@ export interface StatementHit {
   speakerName: string
   /** Content with the matching terms marked by `[` and `]`, for display (FTS5 snippet). */
   snippet: string
+  /**
+   * Optional (backends may omit it): the sentence or sentences of the article around the statement
+   * content, as a span into `article.text`, so a reader sees the statement in context.
+   */
+  context?: Span
+  /**
+   * Optional: where the full-text query matched inside the statement content, as spans into
+   * `article.text` (UTF-16, `end` exclusive), in text order; empty or absent without a text query.
+   */
+  matches?: Array<{ start: number; end: number }>
 }
 
 export interface SearchQuery {
@@ -45,6 +55,15 @@ export interface SearchQuery {
   entity?: string
   /** Only articles published (or ingested, when undated) on or after this ISO date. */
   since?: string
+  /**
+   * Optional filter: only articles published (or ingested, when undated) on or before this ISO date;
+   * a date without a time includes that whole day.
+   */
+  until?: string
+  /** Optional filter: only articles whose outlet contains this (case- and accent-insensitive). */
+  outlet?: string
+  /** Optional filter: only statements whose `stance.label` is this (case-insensitive); none match before stance lands. */
+  stance?: string
   limit?: number
   offset?: number
 }
@@ -56,19 +75,78 @@ export interface EntityProfile {
   aliases: string[]
   roles: string[]
   articleIds: number[]
+  /** Newest first; one page of them when `getEntity` was given paging and the backend supports it. */
   statements: StatementHit[]
+  /** Optional: how many statements the entity has in all, when `statements` holds one page of them. */
+  statementTotal?: number
+  /** Optional: statements per month (`YYYY-MM` of the article date), oldest first, months without any omitted. */
+  timeline?: Array<{ month: string; statements: number }>
+  /**
+   * Optional: the other speakers quoted in the articles that mention this entity, most shared
+   * articles first (at most CO_SPEAKER_LIMIT), merged by name like entities are.
+   */
+  coSpeakers?: CoSpeaker[]
 }
+
+export interface CoSpeaker {
+  /** Canonical name of the other speaker's entity, or the speaker text when unresolved. */
+  name: string
+  /** True when the other speaker is an anonymous source ("officials"). */
+  anonymous: boolean
+  /** Articles that mention this entity and quote the other speaker. */
+  articles: number
+  /** The other speaker's statements in those articles. */
+  statements: number
+}
+
+/** The most co-speakers an entity profile lists. */
+export const CO_SPEAKER_LIMIT = 50
+
+/** Paging for the statements of an entity profile. */
+export interface EntityOptions {
+  limit?: number
+  offset?: number
+}
+
+/** One value of a search facet and how many items have it. */
+export interface FacetValue {
+  value: string
+  count: number
+}
+
+/** Values to offer as search filters, most frequent first. */
+export interface Facets {
+  /** Outlets, counted in articles. */
+  outlets: FacetValue[]
+  /** Named (non-anonymous, resolved) speakers, counted in statements. */
+  speakers: FacetValue[]
+  /** Stance labels, counted in statements; empty until the stance stage fills them. */
+  stances: FacetValue[]
+}
+
+/** SearchQuery filters added after the first version; a backend lists those it applies in `searchFilters`. */
+export type ExtraSearchFilter = 'until' | 'outlet' | 'stance'
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres'
+  /**
+   * Optional: the extra SearchQuery filters this backend applies. Callers must not pass a filter that
+   * is not listed (the HTTP API answers 400), since a backend ignores what it does not know.
+   */
+  readonly searchFilters?: readonly ExtraSearchFilter[]
   hasArticle(contentHash: string): Promise<boolean>
   /** Stores one analysed article atomically (all rows or none); idempotent by content hash. */
   putAnalysis(analysis: Analysis, source: string): Promise<PutResult>
   getAnalysis(id: number): Promise<Analysis | null>
   listArticles(options?: { limit?: number; offset?: number }): Promise<{ total: number; items: ArticleSummary[] }>
   searchStatements(query: SearchQuery): Promise<{ total: number; items: StatementHit[] }>
-  /** Everything stored about a named entity, matched by canonical name or alias, case-insensitive. */
-  getEntity(name: string): Promise<EntityProfile | null>
+  /**
+   * Everything stored about a named entity, matched by canonical name or alias, case-insensitive.
+   * `options` (optional to honour) pages `statements`; a backend that pages sets `statementTotal`.
+   */
+  getEntity(name: string, options?: EntityOptions): Promise<EntityProfile | null>
   stats(): Promise<{ articles: number; statements: number; entities: number }>
+  /** Optional: the most frequent outlets, speakers and stance labels, at most `limit` (default 50) of each. */
+  facets?(options?: { limit?: number }): Promise<Facets>
   close(): Promise<void>
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
-import { it } from 'node:test'
 import type { Store } from '../store.js'
+import { it } from './case.js'
 import { withStore } from './seed.js'
 
 export function entityCases(makeStore: () => Promise<Store>): void {

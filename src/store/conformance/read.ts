@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
-import { it } from 'node:test'
 import { WhosaidError } from '../../errors.js'
 import { MAX_LIMIT } from '../paging.js'
 import { syntheticAnalysis } from '../sample-analyses.js'
 import type { Store } from '../store.js'
+import { it } from './case.js'
 import { withStore } from './seed.js'
 
 export function readCases(makeStore: () => Promise<Store>): void {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
-import { it } from 'node:test'
 import { WhosaidError } from '../../errors.js'
 import type { SearchQuery, Store } from '../store.js'
+import { it } from './case.js'
 import { withStore, type Seeded } from './seed.js'
 
 /** `articleIndex:statementId` of each hit, articleIndex being the sample's position (0 Ahram, 1 Reuters, 2 National). */
@@ -11,6 +11,9 @@ async function search({ store, ids }: Seeded, query: SearchQuery): Promise<{ tot
 }
 
 const isCode = (code: string) => (error: unknown) => error instanceof WhosaidError && error.code === code
+
+/** Queries that FTS5 rejects as syntax errors. */
+const MALFORMED = ['"unbalanced', 'AND AND', 'foo:bar', '(ceasefire', 'NEAR(']
 
 export function searchCases(makeStore: () => Promise<Store>): void {
   it('should list all statements newest first when the text is empty', () =>
@@ -73,9 +76,22 @@ export function searchCases(makeStore: () => Promise<Store>): void {
       assert.deepEqual(await search(seeded, { text: 'said', limit: 1, offset: 50 }), { total: 0, hits: [] })
     }))
 
+  it('should answer or reject malformed full-text syntax, never fail with a driver error', () =>
+    withStore(makeStore, async ({ store }) => {
+      // Shared: an invalid query is the user's to fix (E012) or is read leniently; either way no E013 or raw error.
+      for (const text of MALFORMED) {
+        try {
+          const { total, items } = await store.searchStatements({ text })
+          assert.ok(Number.isInteger(total) && Array.isArray(items), text)
+        } catch (error) {
+          assert.ok(isCode('E012')(error), `${text}: ${String(error)}`)
+        }
+      }
+    }))
+
   it('should turn a full-text syntax error into an invalid-query error', () =>
     withStore(makeStore, async ({ store }) => {
-      for (const text of ['"unbalanced', 'AND AND', 'foo:bar', '(ceasefire', 'NEAR(']) {
+      for (const text of MALFORMED) {
         await assert.rejects(store.searchStatements({ text }), isCode('E012'), text)
       }
     }))

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
-import { it } from 'node:test'
 import { WhosaidError } from '../../errors.js'
 import { syntheticAnalysis } from '../sample-analyses.js'
 import type { Store } from '../store.js'
+import { it } from './case.js'
 import { withStore } from './seed.js'
 
 export function writeCases(makeStore: () => Promise<Store>): void {
@@ -27,6 +27,15 @@ export function writeCases(makeStore: () => Promise<Store>): void {
       const listed = await store.listArticles()
       assert.equal(listed.items.find((a) => a.id === ids[1])?.source, 'fixture')
     }))
+
+  it('should store an article once when it is put twice at the same time', () =>
+    withStore(makeStore, async ({ store }) => {
+      const article = syntheticAnalysis(3)
+      const results = await Promise.all([store.putAnalysis(article, 'first'), store.putAnalysis(article, 'second')])
+      assert.equal(results.filter((r) => r.inserted).length, 1)
+      assert.equal(results[0]!.id, results[1]!.id)
+      assert.deepEqual(await store.stats(), { articles: 1, statements: 4, entities: 1 })
+    }, { seed: false }))
 
   it('should store all rows of an article or none of them', () =>
     withStore(makeStore, async ({ store }) => {

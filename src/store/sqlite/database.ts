@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3'
 import { WhosaidError } from '../../errors.js'
+import { nameKey } from '../name-key.js'
 import { migrate, MIGRATIONS, type Migration } from './migrations.js'
 
 export const MEMORY = ':memory:'
@@ -22,6 +23,8 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
+    // The folding every lookup uses (name-key.ts), for SQL that must fold stored values itself.
+    db.function('name_key', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? nameKey(value) : null))
     migrate(db, migrations, path)
     return db
   } catch (error) {

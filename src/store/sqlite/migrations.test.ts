@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
+import type Database from 'better-sqlite3'
+import type { Analysis } from '../../doc/schema.js'
 import { WhosaidError } from '../../errors.js'
 import { sampleAnalyses } from '../sample-analyses.js'
 import { openDatabase } from './database.js'
@@ -31,7 +33,7 @@ describe('sqlite migrations', () => {
     const path = join(dir, 'old.db')
     const old = openDatabase(path, MIGRATIONS.slice(0, 1))
     const [sample] = sampleAnalyses()
-    old.transaction(() => insertAnalysis(old, sample!, 'fixture', '2024-03-05T00:00:00Z'))()
+    writeAtVersion1(old, sample!)
     assert.equal(schemaVersion(old), 1)
     old.close()
 
@@ -40,6 +42,25 @@ describe('sqlite migrations', () => {
       const hits = await store.searchStatements({ text: 'Sinai' })
       assert.equal(hits.total, 1)
       assert.equal(hits.items[0]!.snippet, 'We will not accept any displacement of Palestinians into [Sinai]')
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('should fill the columns added later for rows stored before them', async () => {
+    const path = join(dir, 'v1-outlet.db')
+    const old = openDatabase(path, MIGRATIONS.slice(0, 1))
+    const [sample] = sampleAnalyses()
+    const withStance = structuredClone(sample!)
+    Object.assign(withStance.statements[1]!, { stance: { label: 'against', score: 0.9 } })
+    writeAtVersion1(old, withStance)
+    old.close()
+    const store = SqliteStore.open(path)
+    try {
+      assert.equal((await store.searchStatements({ text: '', outlet: 'ahram' })).total, 3)
+      const against = await store.searchStatements({ text: '', stance: 'AGAINST' })
+      assert.equal(against.total, 1)
+      assert.deepEqual((against.items[0]!.statement as { stance?: unknown }).stance, { label: 'against', score: 0.9 })
     } finally {
       await store.close()
     }
@@ -76,3 +97,25 @@ describe('sqlite migrations', () => {
     assert.throws(() => SqliteStore.open(join(dir, 'missing-folder', 'x.db')), isStoreError)
   })
 })
+
+/**
+ * Writes `analysis` into a database still at schema version 1: the rows are written by today's
+ * code into a scratch database, then copied over column by column as far as version 1 has them.
+ */
+function writeAtVersion1(old: Database.Database, analysis: Analysis): void {
+  const scratch = join(dir, `scratch-${Math.random().toString(36).slice(2)}.db`)
+  const current = openDatabase(scratch)
+  current.transaction(() => insertAnalysis(current, analysis, 'fixture', '2024-03-05T00:00:00Z'))()
+  current.close()
+  old.prepare('ATTACH DATABASE ? AS scratch').run(scratch)
+  try {
+    old.transaction(() => {
+      for (const table of ['articles', 'entities', 'entity_names', 'entity_roles', 'statements']) {
+        const columns = (old.prepare(`PRAGMA main.table_info(${table})`).all() as Array<{ name: string }>).map((c) => `"${c.name}"`).join(', ')
+        old.exec(`INSERT INTO main.${table} (${columns}) SELECT ${columns} FROM scratch.${table}`)
+      }
+    })()
+  } finally {
+    old.exec('DETACH DATABASE scratch')
+  }
+}

@@ -125,6 +125,27 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO statements_fts (statements_fts) VALUES ('rebuild');
     `,
   },
+  {
+    version: 3,
+    name: 'search filters: statement stance, folded outlet, indexes for speaker, outlet and stance',
+    // The stance stage adds statement.stance {label, score} to the record; the columns let search
+    // filter on it. Rows stored before this version get theirs from the stored record (only articles
+    // whose JSON mentions a stance are parsed, so the upgrade stays quick on a big store).
+    sql: `
+      ALTER TABLE statements ADD COLUMN stance_label TEXT;
+      ALTER TABLE statements ADD COLUMN stance_score REAL;
+      UPDATE statements SET
+        stance_label = json_extract((SELECT analysis FROM articles WHERE id = statements.article_id), '$.statements[' || seq || '].stance.label'),
+        stance_score = json_extract((SELECT analysis FROM articles WHERE id = statements.article_id), '$.statements[' || seq || '].stance.score')
+      WHERE article_id IN (SELECT id FROM articles WHERE instr(analysis, '"stance":') > 0);
+      CREATE INDEX statements_stance ON statements (stance_label COLLATE NOCASE) WHERE stance_label IS NOT NULL;
+      CREATE INDEX statements_speaker_key ON statements (speaker_key);
+      -- the outlet folded like names (name_key() is registered on every connection by openDatabase)
+      ALTER TABLE articles ADD COLUMN outlet_key TEXT;
+      UPDATE articles SET outlet_key = name_key(outlet) WHERE outlet IS NOT NULL;
+      CREATE INDEX articles_outlet_key ON articles (outlet_key) WHERE outlet_key IS NOT NULL;
+    `,
+  },
 ]
 
 /** The schema version a database is at; 0 for a new, empty database. */

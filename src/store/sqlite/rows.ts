@@ -7,7 +7,7 @@ import type { ArticleSummary, StatementHit } from '../store.js'
 
 export const STATEMENT_COLUMNS = `s.article_id, s.local_id, s.kind, s.speaker_entity, s.speaker_name, s.speaker_anonymous,
   s.speaker_start, s.speaker_end, s.speaker_text, s.cue_start, s.cue_end, s.cue_text,
-  s.content_start, s.content_end, s.content_text, a.headline, a.outlet, a.published`
+  s.content_start, s.content_end, s.content_text, s.stance_label, s.stance_score, a.headline, a.outlet, a.published`
 
 export interface StatementRow {
   article_id: number
@@ -25,6 +25,8 @@ export interface StatementRow {
   content_start: number
   content_end: number
   content_text: string
+  stance_label: string | null
+  stance_score: number | null
   headline: string | null
   outlet: string | null
   published: string | null
@@ -33,25 +35,28 @@ export interface StatementRow {
 }
 
 export function toStatementHit(row: StatementRow): StatementHit {
+  const statement: Statement = {
+    id: row.local_id,
+    kind: row.kind,
+    speaker: {
+      start: row.speaker_start,
+      end: row.speaker_end,
+      text: row.speaker_text,
+      entity: row.speaker_entity,
+      name: row.speaker_name,
+      anonymous: row.speaker_anonymous === 1,
+    },
+    cue: { start: row.cue_start, end: row.cue_end, text: row.cue_text },
+    content: { start: row.content_start, end: row.content_end, text: row.content_text },
+  }
+  // The stance stage's field, carried only when the record had it (the schema may not name it yet).
+  if (row.stance_label !== null) Object.assign(statement, { stance: { label: row.stance_label, score: row.stance_score } })
   return {
     articleId: row.article_id,
     headline: row.headline,
     outlet: row.outlet,
     published: row.published,
-    statement: {
-      id: row.local_id,
-      kind: row.kind,
-      speaker: {
-        start: row.speaker_start,
-        end: row.speaker_end,
-        text: row.speaker_text,
-        entity: row.speaker_entity,
-        name: row.speaker_name,
-        anonymous: row.speaker_anonymous === 1,
-      },
-      cue: { start: row.cue_start, end: row.cue_end, text: row.cue_text },
-      content: { start: row.content_start, end: row.content_end, text: row.content_text },
-    },
+    statement,
     speakerName: row.speaker_name,
     snippet: row.snippet ?? row.content_text,
   }

@@ -6,15 +6,17 @@ import type Database from 'better-sqlite3'
 import type { Analysis } from '../../doc/schema.js'
 import { WhosaidError } from '../../errors.js'
 import { normalizePaging } from '../paging.js'
-import type { ArticleSummary, EntityProfile, PutResult, SearchQuery, StatementHit, Store } from '../store.js'
+import type { ArticleSummary, EntityOptions, EntityProfile, Facets, PutResult, SearchQuery, StatementHit, Store } from '../store.js'
 import { openDatabase } from './database.js'
 import { getEntity } from './entity.js'
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.js'
-import { searchStatements } from './search.js'
+import { DEFAULT_FACET_LIMIT, facets } from './facets.js'
+import { searchStatements, SQLITE_SEARCH_FILTERS } from './search.js'
 import { insertAnalysis } from './write.js'
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const
+  readonly searchFilters = SQLITE_SEARCH_FILTERS
 
   private constructor(
     private readonly db: Database.Database,
@@ -68,8 +70,12 @@ export class SqliteStore implements Store {
     return searchStatements(this.open(), query)
   }
 
-  async getEntity(name: string): Promise<EntityProfile | null> {
-    return getEntity(this.open(), name)
+  async getEntity(name: string, options?: EntityOptions): Promise<EntityProfile | null> {
+    return getEntity(this.open(), name, options)
+  }
+
+  async facets(options: { limit?: number } = {}): Promise<Facets> {
+    return facets(this.open(), options.limit ?? DEFAULT_FACET_LIMIT)
   }
 
   /** `entities` counts distinct canonical names across the corpus, not per-article entity rows. */

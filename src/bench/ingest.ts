@@ -1,0 +1,106 @@
+/**
+ * Corpus ingest benchmark: `node dist/bench/ingest.js [--json] [--articles N] [--workers 1,2]`.
+ *
+ * Writes a fixed JSONL corpus (the bundled samples, numbered so that every article has its own
+ * content hash: 3000 by default) to a temporary folder, runs `whosaid ingest` on it into a fresh
+ * store once per worker count, and reports words and articles per second (wall time of the whole
+ * command, start-up included), the scaling from the first to the last worker count, CPU time, and
+ * the peak resident memory of the ingest process (its worker threads included).
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { countWords } from '../corpus/work.js'
+import { parseTextPage } from '../ingest/text.js'
+import { packageRoot } from '../util/package-root.js'
+
+interface RunReport {
+  code: number
+  seconds: number
+  peakRssMb: number
+  cpuSeconds: number
+}
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(name)
+  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback
+}
+
+const articles = Number(option('--articles', '3000'))
+const workerCounts = option('--workers', '1,2').split(',').map(Number)
+const json = process.argv.includes('--json')
+const log = (line: string) => process.stderr.write(`${line}\n`)
+
+function writeCorpus(path: string): number {
+  const folder = join(packageRoot(), 'examples', 'wikinews')
+  const samples = readdirSync(folder)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => parseTextPage(readFileSync(join(folder, name), 'utf8'), { name }))
+  let words = 0
+  const lines: string[] = []
+  for (let i = 0; i < articles; i++) {
+    const sample = samples[i % samples.length]!
+    lines.push(JSON.stringify({ title: `${sample.headline} (${i})`, text: sample.text, date: sample.published, outlet: sample.outlet, url: `https://bench.example/${i}` }))
+    words += countWords(sample.text)
+  }
+  writeFileSync(path, lines.join('\n') + '\n')
+  return words
+}
+
+function ingest(corpus: string, store: string, workers: number): Promise<RunReport> {
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('./ingest-child.js', import.meta.url)), 'ingest', corpus, '--store', store, '--workers', String(workers), '--no-progress'],
+    { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] },
+  )
+  let stderr = ''
+  let report = ''
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  ;(child.stdio[3] as NodeJS.ReadableStream).on('data', (chunk: Buffer) => (report += chunk.toString()))
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) => {
+      if (code !== 0 || !report) return reject(new Error(`whosaid ingest failed (${code}): ${stderr}`))
+      log(stderr.trim().split('\n').at(-1) ?? '')
+      resolve(JSON.parse(report) as RunReport)
+    })
+  })
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'whosaid-bench-ingest-'))
+try {
+  const corpus = join(dir, 'corpus.jsonl')
+  const words = writeCorpus(corpus)
+  log(`corpus: ${articles} articles, ${words} words`)
+  const result: Record<string, number | string> = {}
+  let peak = 0
+  const runs: Array<{ workers: number; report: RunReport }> = []
+  for (const workers of workerCounts) {
+    const report = await ingest(corpus, join(dir, `store-${workers}.db`), workers)
+    runs.push({ workers, report })
+    result[`ingest_wps_${workers}`] = Math.round(words / report.seconds)
+    result[`ingest_articles_per_s_${workers}`] = Math.round((articles / report.seconds) * 10) / 10
+    result[`ingest_cpu_s_${workers}`] = Math.round(report.cpuSeconds * 10) / 10
+    result[`ingest_rss_mb_${workers}`] = report.peakRssMb
+    peak = Math.max(peak, report.peakRssMb)
+  }
+  result['ingest_peak_rss_mb'] = peak
+  if (runs.length > 1) {
+    const first = runs[0]!
+    const last = runs[runs.length - 1]!
+    result[`ingest_scaling_${first.workers}_to_${last.workers}`] = Math.round((first.report.seconds / last.report.seconds) * 100) / 100
+  }
+  result['corpus'] = `${articles} articles, ${words} words (examples/wikinews, numbered)`
+  result['node'] = process.version
+  result['cpu'] = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`
+  if (json) {
+    process.stdout.write(JSON.stringify(result) + '\n')
+  } else {
+    for (const [key, value] of Object.entries(result)) process.stdout.write(`${key.padEnd(28)} ${value}\n`)
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}

@@ -1,0 +1,188 @@
+/**
+ * PostgreSQL schema migrations, in code, versioned in `schema_migrations` inside the store's schema.
+ * Each migration runs in its own transaction (PostgreSQL DDL is transactional) under an advisory
+ * lock keyed by the schema name, so several workers starting at once against a new database apply
+ * each migration exactly once; the others wait, re-check the version and find nothing to do.
+ * Never edit a released migration: append a new one.
+ */
+import type { Pool, PoolClient } from 'pg'
+import { WhosaidError } from '../../errors.js'
+
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, entities, names, roles, statements, full-text index',
+    sql: `
+      CREATE TABLE articles (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        content_hash text COLLATE "C" NOT NULL,
+        headline text,
+        outlet text,
+        section text,
+        byline text,
+        published text,
+        modified text,
+        url text,
+        language text NOT NULL,
+        source text NOT NULL,
+        ingested_at text NOT NULL,
+        -- published, or ingested_at for undated articles: what "newest first" and "since" compare.
+        -- ISO strings compared byte by byte ("C"), exactly as SQLite compares them.
+        sort_date text COLLATE "C" NOT NULL,
+        statement_count integer NOT NULL,
+        entity_count integer NOT NULL,
+        text text NOT NULL,
+        -- the record exactly as put (text, not jsonb, which would reorder keys)
+        analysis text NOT NULL,
+        CONSTRAINT articles_content_hash UNIQUE (content_hash)
+      );
+      CREATE INDEX articles_sort_date ON articles (sort_date DESC, id DESC);
+
+      CREATE TABLE entities (
+        article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        local_id text NOT NULL,
+        type text NOT NULL,
+        name text NOT NULL,
+        name_key text NOT NULL,
+        PRIMARY KEY (article_id, local_id)
+      );
+      CREATE INDEX entities_name_key ON entities (name_key);
+
+      -- every surface form of an entity, the canonical name included (seq 0), for lookups by alias
+      CREATE TABLE entity_names (
+        article_id bigint NOT NULL,
+        entity_id text NOT NULL,
+        seq integer NOT NULL,
+        name text NOT NULL,
+        name_key text NOT NULL,
+        PRIMARY KEY (article_id, entity_id, name_key),
+        FOREIGN KEY (article_id, entity_id) REFERENCES entities (article_id, local_id) ON DELETE CASCADE
+      );
+      CREATE INDEX entity_names_name_key ON entity_names (name_key);
+
+      CREATE TABLE entity_roles (
+        article_id bigint NOT NULL,
+        entity_id text NOT NULL,
+        seq integer NOT NULL,
+        kind text NOT NULL,
+        start integer NOT NULL,
+        "end" integer NOT NULL,
+        text text NOT NULL,
+        PRIMARY KEY (article_id, entity_id, seq),
+        FOREIGN KEY (article_id, entity_id) REFERENCES entities (article_id, local_id) ON DELETE CASCADE
+      );
+
+      CREATE TABLE statements (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        local_id text NOT NULL,
+        seq integer NOT NULL,
+        kind text NOT NULL,
+        speaker_entity text,
+        speaker_name text NOT NULL,
+        speaker_key text NOT NULL,
+        speaker_anonymous boolean NOT NULL,
+        speaker_start integer NOT NULL,
+        speaker_end integer NOT NULL,
+        speaker_text text NOT NULL,
+        cue_start integer NOT NULL,
+        cue_end integer NOT NULL,
+        cue_text text NOT NULL,
+        content_start integer NOT NULL,
+        content_end integer NOT NULL,
+        content_text text NOT NULL,
+        -- content_text with accents folded (fold.ts), or NULL when folding changes nothing
+        content_folded text,
+        -- what full-text search matches: the content (weight A) and the speaker's name (weight B),
+        -- both accent-folded, as FTS5 indexes content_text and speaker_name in the SQLite store
+        search tsvector GENERATED ALWAYS AS (
+          setweight(to_tsvector('english'::regconfig, coalesce(content_folded, content_text)), 'A') ||
+          setweight(to_tsvector('english'::regconfig, speaker_key), 'B')
+        ) STORED,
+        UNIQUE (article_id, local_id),
+        FOREIGN KEY (article_id, speaker_entity) REFERENCES entities (article_id, local_id)
+      );
+      CREATE INDEX statements_speaker ON statements (article_id, speaker_entity);
+      CREATE INDEX statements_search ON statements USING gin (search);
+    `,
+  },
+]
+
+/** The schema version the store's schema is at; 0 when it has no whosaid tables yet. */
+export async function schemaVersion(db: Pool | PoolClient): Promise<number> {
+  const exists = await db.query<{ found: boolean }>(`SELECT to_regclass('schema_migrations') IS NOT NULL AS found`)
+  if (!exists.rows[0]!.found) return 0
+  const { rows } = await db.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations')
+  return rows[0]!.version ?? 0
+}
+
+/**
+ * Creates the schema if needed and brings it up to the last migration in `migrations`. Refuses
+ * (E013) a schema written by a newer whosaid, because this build cannot know what it means.
+ */
+export async function migrate(
+  pool: Pool,
+  schema: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+  where: string | null = null,
+): Promise<{ from: number; to: number }> {
+  migrations.forEach((m, i) => {
+    if (i > 0 && m.version <= migrations[i - 1]!.version) throw new Error(`migrations out of order at version ${m.version}`)
+  })
+  const latest = migrations.at(-1)?.version ?? 0
+  const client = await pool.connect()
+  try {
+    let from: number | null = null
+    // At least one round, to create the schema and the version table; then one per migration.
+    for (let round = 0; round <= migrations.length; round++) {
+      const applied = await inTransaction(client, async () => {
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`whosaid.migrate.${schema}`])
+        // Look first: CREATE SCHEMA needs a privilege that a user of an existing schema may lack.
+        const { rowCount } = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])
+        // The name is a checked lower-case identifier (url.ts), safe to splice.
+        if (!rowCount) await client.query(`CREATE SCHEMA ${schema}`)
+        await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+          version integer PRIMARY KEY,
+          name text NOT NULL,
+          applied_at timestamptz NOT NULL DEFAULT now()
+        )`)
+        const current = await schemaVersion(client)
+        from ??= current
+        if (current > latest) {
+          throw new WhosaidError(
+            'E013',
+            `the database schema "${schema}" is at version ${current} but this whosaid knows versions up to ${latest}; upgrade whosaid to open it`,
+            where,
+          )
+        }
+        const next = migrations.find((m) => m.version > current)
+        if (!next) return false
+        await client.query(next.sql)
+        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [next.version, next.name])
+        return true
+      })
+      if (!applied) break
+    }
+    return { from: from ?? 0, to: Math.max(from ?? 0, latest) }
+  } finally {
+    client.release()
+  }
+}
+
+export async function inTransaction<T>(client: PoolClient, run: () => Promise<T>): Promise<T> {
+  await client.query('BEGIN')
+  try {
+    const result = await run()
+    await client.query('COMMIT')
+    return result
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined)
+    throw error
+  }
+}

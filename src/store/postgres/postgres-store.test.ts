@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import pg from 'pg'
+import { WhosaidError } from '../../errors.js'
+import { buildAnalysis } from '../analysis-builder.js'
+import { runStoreConformance } from '../conformance.js'
+import { openStore } from '../open.js'
+import { sampleAnalyses, syntheticAnalysis } from '../sample-analyses.js'
+import { foldAccents } from './fold.js'
+import { migrate, MIGRATIONS, schemaVersion } from './migrations.js'
+import { PostgresStore } from './postgres-store.js'
+import { markSnippet, splitTextQuery } from './search.js'
+import { requirePostgres, ScratchSchemas, TEST_POSTGRES, withSchema } from './scratch.js'
+import { parsePostgresUrl, redactPassword } from './url.js'
+
+const schemas = new ScratchSchemas('pgstore')
+before(() => requirePostgres())
+after(() => schemas.dropAll())
+
+const isCode = (code: string) => (error: unknown) => error instanceof WhosaidError && error.code === code
+
+runStoreConformance(() => PostgresStore.open(schemas.next()), 'postgres', {
+  skip: [
+    {
+      reason:
+        'PostgreSQL: websearch_to_tsquery reads any text as a query (an unbalanced quote closes at the end, ' +
+        'operators and punctuation become words), so there is no syntax error to report',
+      tests: ['searching statements > should turn a full-text syntax error into an invalid-query error'],
+    },
+  ],
+})
+
+/** A scratch pool on the test database, for looking under the store. */
+async function withPool<T>(schema: string | null, run: (pool: pg.Pool) => Promise<T>): Promise<T> {
+  const url = schema ? parsePostgresUrl(withSchema(TEST_POSTGRES, schema)).connectionString : TEST_POSTGRES
+  const pool = new pg.Pool({ connectionString: url, max: 4 })
+  try {
+    return await run(pool)
+  } finally {
+    await pool.end()
+  }
+}
+
+describe('postgres store', () => {
+  it('should store each article once when two processes race on the same articles', async () => {
+    const url = schemas.next()
+    const [one, two] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)])
+    try {
+      const articles = Array.from({ length: 30 }, (_, i) => syntheticAnalysis(i))
+      // One side in order, the other in reverse, all in flight at once.
+      const [fromOne, fromTwo] = await Promise.all([
+        Promise.all(articles.map((a) => one.putAnalysis(a, 'one'))),
+        Promise.all([...articles].reverse().map((a) => two.putAnalysis(a, 'two'))).then((results) => results.reverse()),
+      ])
+      articles.forEach((_, i) => {
+        assert.equal(fromOne[i]!.id, fromTwo[i]!.id, `article ${i}: both sides learn the same id`)
+        assert.equal(Number(fromOne[i]!.inserted) + Number(fromTwo[i]!.inserted), 1, `article ${i}: inserted once`)
+      })
+      const statements = articles.reduce((sum, a) => sum + a.statements.length, 0)
+      assert.deepEqual(await one.stats(), { articles: 30, statements, entities: 30 })
+    } finally {
+      await Promise.all([one.close(), two.close()])
+    }
+  })
+
+  it('should migrate a new schema once when several stores open it together', async () => {
+    const url = schemas.next()
+    const stores = await Promise.all(Array.from({ length: 4 }, () => PostgresStore.open(url)))
+    await Promise.all(stores.map((s) => s.close()))
+    await withPool(stores[0]!.schema, async (pool) => {
+      assert.equal(await schemaVersion(pool), MIGRATIONS.at(-1)!.version)
+      const { rows } = await pool.query('SELECT version FROM schema_migrations ORDER BY version')
+      assert.deepEqual(rows.map((r) => r.version), MIGRATIONS.map((m) => m.version))
+      // The tables are in the schema the URL names.
+      const tables = await pool.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1`, [stores[0]!.schema])
+      assert.deepEqual(tables.rows.map((r) => r.table_name), ['articles', 'entities', 'entity_names', 'entity_roles', 'schema_migrations', 'statements'])
+    })
+  })
+
+  it('should refuse a schema written by a newer whosaid', async () => {
+    const url = schemas.next()
+    const store = await PostgresStore.open(url)
+    await store.close()
+    await withPool(store.schema, (pool) => pool.query(`INSERT INTO schema_migrations (version, name) VALUES (999, 'future')`))
+    await assert.rejects(PostgresStore.open(url), (error: unknown) => isCode('E013')(error) && /version 999/.test((error as Error).message))
+  })
+
+  it('should roll back a failing migration and leave the version where it was', async () => {
+    const url = schemas.next()
+    const { schema } = parsePostgresUrl(url)
+    const broken = [
+      { version: 1, name: 'good', sql: 'CREATE TABLE a (x integer)' },
+      { version: 2, name: 'bad', sql: 'CREATE TABLE b (y integer); THIS IS NOT SQL' },
+    ]
+    await withPool(schema, async (pool) => {
+      await assert.rejects(migrate(pool, schema, broken))
+      assert.equal(await schemaVersion(pool), 1)
+      const tables = await pool.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1`, [schema])
+      assert.deepEqual(tables.rows.map((r) => r.table_name), ['a', 'schema_migrations'])
+    })
+  })
+
+  it('should keep what was stored across a reopen, and the full-text index with it', async () => {
+    const url = schemas.next()
+    const first = await PostgresStore.open(url)
+    const [sample] = sampleAnalyses()
+    const { id } = await first.putAnalysis(sample!, 'fixture')
+    await first.close()
+    const second = await openStore(url)
+    try {
+      assert.equal(second.kind, 'postgres')
+      assert.deepEqual(await second.getAnalysis(id), sample)
+      assert.deepEqual(await second.putAnalysis(sample!, 'fixture'), { id, inserted: false })
+      const hits = await second.searchStatements({ text: 'Sinai' })
+      assert.equal(hits.items[0]?.snippet, 'We will not accept any displacement of Palestinians into [Sinai]')
+    } finally {
+      await second.close()
+    }
+  })
+
+  it('should find and mark accented words with or without their accents', async () => {
+    const store = await PostgresStore.open(schemas.next())
+    try {
+      const text = 'The mayor of São Paulo, Ana Estevão, said the café on the Praça would reopen in June.'
+      const analysis = buildAnalysis({
+        article: { text, headline: 'Café to reopen', outlet: 'Folha' },
+        entities: [{ type: 'PERSON', name: 'Ana Estevão' }, { type: 'GPE', name: 'São Paulo' }],
+        statements: [{ kind: 'indirect', speaker: 'Ana Estevão', cue: 'said', content: 'the café on the Praça would reopen in June' }],
+      })
+      await store.putAnalysis(analysis, 'fixture')
+      for (const query of ['cafe', 'café', 'CAFÉ', '"cafe on the praca"', 'estevao']) {
+        assert.equal((await store.searchStatements({ text: query })).total, 1, query)
+      }
+      assert.equal((await store.searchStatements({ text: 'cafe' })).items[0]!.snippet, 'the [café] on the Praça would reopen in June')
+      // Stop words inside a phrase match but are not marked (FTS5 marks the whole phrase).
+      assert.equal((await store.searchStatements({ text: '"café on the Praça"' })).items[0]!.snippet, 'the [café] on the [Praça] would reopen in June')
+      assert.equal((await store.searchStatements({ text: 'caf*' })).total, 1)
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('should report an unreachable server as a store error without echoing the password', async () => {
+    await assert.rejects(openStore('postgres://reader:s3cret@127.0.0.1:1/news'), (error: unknown) => {
+      assert.ok(isCode('E013')(error), String(error))
+      assert.doesNotMatch(JSON.stringify((error as WhosaidError).toJSON()), /s3cret/)
+      assert.doesNotMatch((error as Error).message, /s3cret/)
+      assert.match((error as Error).message, /reader:\*\*\*@127\.0\.0\.1:1/)
+      return true
+    })
+  })
+})
+
+describe('postgres store URLs', () => {
+  it('should take the schema from the URL and hand the rest to pg', () => {
+    const parsed = parsePostgresUrl('postgres://u:p@db.example:5433/news?schema=corpus_2024&sslmode=require')
+    assert.equal(parsed.schema, 'corpus_2024')
+    assert.equal(parsed.redacted, 'postgres://u:***@db.example:5433/news?schema=corpus_2024&sslmode=require')
+    const url = new URL(parsed.connectionString)
+    assert.equal(url.searchParams.get('schema'), null)
+    assert.equal(url.searchParams.get('sslmode'), 'require')
+    assert.equal(url.searchParams.get('options'), '-c search_path=corpus_2024')
+    assert.equal(parsePostgresUrl('postgresql://localhost/news').schema, 'public')
+  })
+
+  it('should refuse a schema name that would need quoting', () => {
+    for (const bad of ['Mixed', 'a-b', 'x;drop', '1abc', '']) {
+      assert.throws(() => parsePostgresUrl(`postgres://localhost/news?schema=${encodeURIComponent(bad)}`), isCode('E010'), bad)
+    }
+  })
+
+  it('should redact passwords in the authority and in the query', () => {
+    assert.equal(redactPassword('postgres://u:p%40ss@h/db'), 'postgres://u:***@h/db')
+    assert.equal(redactPassword('postgres://h/db?user=u&password=secret'), 'postgres://h/db?user=u&password=***')
+    assert.equal(redactPassword('postgres://u@h/db'), 'postgres://u@h/db')
+  })
+})
+
+describe('postgres full-text helpers', () => {
+  it('should fold accents without changing lengths', () => {
+    assert.equal(foldAccents('António Guterres'), 'Antonio Guterres')
+    assert.equal(foldAccents('Ça, São, Łódź'), 'Ca, Sao, Łodz')
+    const odd = 'ﬁnance 𝒜 e\u0301'
+    assert.equal(foldAccents(odd).length, odd.length)
+  })
+
+  it('should split prefix terms from what websearch_to_tsquery reads', () => {
+    assert.deepEqual(splitTextQuery('displace*'), { web: '', prefixes: ['displace'] })
+    assert.deepEqual(splitTextQuery('"Rafah cross*" minist* -war'), { web: '"Rafah cross*" -war', prefixes: ['minist'] })
+    assert.deepEqual(splitTextQuery('Antó*'), { web: '', prefixes: ['Anto'] })
+    assert.deepEqual(splitTextQuery("don't* *"), { web: "don't* *", prefixes: [] })
+  })
+
+  it('should map ts_headline fragments back onto the original text like an FTS5 snippet', () => {
+    const S = '\uE000'
+    const E = '\uE001'
+    const original = '"We will not accept any displacement," he said of Sinai.'
+    assert.equal(markSnippet(`We will not ${S}accept${E} any displacement," he said of Sinai`, original, original), '"We will not [accept] any displacement," he said of Sinai.')
+    assert.equal(markSnippet(`any ${S}displacement${E},"`, original, original), '…any [displacement],"…')
+    assert.equal(markSnippet(`${S}Rafah${E} ${S}crossing${E} open`, 'the Rafah crossing open', 'the Rafah crossing open'), '…[Rafah crossing] open')
+    const accented = 'the café reopened'
+    assert.equal(markSnippet(`the ${S}cafe${E} reopened`, foldAccents(accented), accented), 'the [café] reopened')
+    // Text that cannot be found falls back to the headline itself.
+    assert.equal(markSnippet(`${S}x${E}`, 'abc', 'abc'), '[x]')
+  })
+})
