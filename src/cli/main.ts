@@ -65,7 +65,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--no-language-check', 'analyse even when a text is not detected as English')
     .option('--max-bytes <n>', 'largest accepted article in bytes', integer('--max-bytes', 1, 2 ** 31))
     .option('--no-progress', 'no progress bar, even on a terminal')
-    .addOption(new Option('--workers <n>', 'analysis threads (1 = analyse on the main thread)').argParser(integer('--workers', 1, MAX_WORKERS)).default(defaultWorkers(), 'cores, at most 8'))
+    .addOption(new Option('--workers <n>', 'analysis threads (1 = analyse on the main thread)').argParser(integer('--workers', 1, MAX_WORKERS)).default(defaultWorkers(), 'one per core, at most 8 and one per GB of memory'))
     .addOption(ingestQueueOption())
     .addOption(queueNameOption())
     .addOption(prefixOption())

@@ -21,7 +21,6 @@ export function bounded<T = unknown>(numRuns: number, budgetMs: number): fc.Para
     numRuns: Math.max(1, Math.round(numRuns * scale)),
     interruptAfterTimeLimit: budgetMs * scale,
     markInterruptAsFailure: false,
-    endOnFailure: true,
     ...(seed === undefined ? {} : { seed }),
   }
 }
@@ -33,7 +32,10 @@ export function bounded<T = unknown>(numRuns: number, budgetMs: number): fc.Para
 export async function fuzz<T>(t: { diagnostic(message: string): void }, property: fc.IProperty<T> | fc.IAsyncProperty<T>, parameters: fc.Parameters<T>): Promise<void> {
   const details = await fc.check(property as fc.IAsyncProperty<T>, parameters)
   t.diagnostic(`${details.numRuns} cases${details.interrupted ? ' (time budget reached)' : ''}`)
-  if (details.failed) throw new assert.AssertionError({ message: fc.defaultReportMessage(details) ?? 'property failed' })
+  if (details.failed) {
+    const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)
+    throw new assert.AssertionError({ message: `${fc.defaultReportMessage(details) ?? 'property failed'}\nFailure: ${cause}` })
+  }
 }
 
 /** CPU time of this process in ms (all its threads; a fair clock on a machine shared with others). */

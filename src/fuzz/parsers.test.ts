@@ -54,7 +54,7 @@ describe('fuzz: parsers', () => {
       fc.property(fc.oneof(unicodeText, mutatedArticle(30, 100)), (text) => {
         checkArticle(guarded('parseTextPage', CASE_MS, () => parseTextPage(text, source)))
       }),
-      bounded(300, 4000),
+      bounded(300, 3000),
     )
   })
 
@@ -64,7 +64,7 @@ describe('fuzz: parsers', () => {
       fc.property(fc.oneof(htmlPage, unicodeText.map((text) => `<html><body><p>${text}</p></body></html>`), unicodeText), (html) => {
         checkArticle(guarded('parseHtmlPage', CASE_MS, () => parseHtmlPage(html, source)))
       }),
-      bounded(150, 4000),
+      bounded(150, 3000),
     )
   })
 
@@ -82,7 +82,7 @@ describe('fuzz: parsers', () => {
         if (item.ok) checkArticle(item.article)
         else assert.ok(item.error instanceof WhosaidError)
       }),
-      bounded(300, 4000),
+      bounded(300, 3000),
     )
   })
 
@@ -92,7 +92,7 @@ describe('fuzz: parsers', () => {
       fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
         guarded('decodeInput', CASE_MS, () => decodeInput(bytes, source))
       }),
-      bounded(500, 2000),
+      bounded(500, 1500),
     )
   })
 })
@@ -139,7 +139,7 @@ describe('fuzz: archives and compressed streams', () => {
             assert.ok(last && !last.ok, `a ${name} cut at ${how.cut} of ${bytes().length} ends with an error`)
           }
         }),
-        bounded(120, 5000),
+        bounded(120, 3000),
       )
     })
   }

@@ -8,8 +8,8 @@ import { WhosaidError } from '../errors.js'
 import { looksBinary } from './guard.js'
 import { streamFailure } from './items.js'
 import { splitLines } from './lines.js'
-import { parseRawUnit, type RawInput } from './raw.js'
-import { describeSource, type IngestItem, type SourceRef } from './types.js'
+import type { RawInput } from './raw.js'
+import { describeSource, type SourceRef } from './types.js'
 
 /** The lines of a JSONL stream as raw units (parsed later), or error items for unreadable lines. */
 export async function* readJsonlRaw(chunks: AsyncIterable<Buffer | string>, source: SourceRef, maxBytes: number): AsyncGenerator<RawInput> {
@@ -49,15 +49,4 @@ export async function* readJsonlRaw(chunks: AsyncIterable<Buffer | string>, sour
     return
   }
   if (records === 0) yield { kind: 'error', error: new WhosaidError('E001', 'no records', describeSource(source)), source }
-}
-
-export async function* readJsonlStream(
-  chunks: AsyncIterable<Buffer | string>,
-  source: SourceRef,
-  maxBytes: number,
-): AsyncGenerator<IngestItem> {
-  for await (const raw of readJsonlRaw(chunks, source, maxBytes)) {
-    if (raw.kind === 'error') yield { ok: false, error: raw.error, source: raw.source }
-    else yield* parseRawUnit(raw)
-  }
 }

@@ -47,8 +47,3 @@ function withCrawlFields(article: Article, url: string | null | undefined, date:
     published: article.published ?? (date ? toIsoDate(cleanField(date)) : null),
   }
 }
-
-/** Size of a unit for batching, in UTF-16 code units. */
-export function unitWeight(unit: RawUnit): number {
-  return unit.text.length
-}

@@ -5,11 +5,11 @@
  */
 import { assertSize, decodeInput } from './guard.js'
 import { sniffFormat, isGzip, isWarc } from './formats.js'
-import { asWhosaidError, failure, streamFailure } from './items.js'
+import { asWhosaidError, streamFailure } from './items.js'
 import { readJsonlRaw } from './jsonl-stream.js'
-import { parseRawUnit, type RawInput } from './raw.js'
+import type { RawInput } from './raw.js'
 import { gunzipChunks } from './streams.js'
-import type { IngestItem, SourceRef } from './types.js'
+import type { SourceRef } from './types.js'
 import { readWarcRaw } from './warc.js'
 
 /** The most that is read before deciding the format, if no full first line has come by then. */
@@ -84,12 +84,4 @@ export async function* readStdinRaw(stream: NodeJS.ReadableStream, maxBytes: num
     return
   }
   yield { kind: 'document', text, format, source }
-}
-
-/** Standard input parsed: one item per article. */
-export async function* readStdin(stream: NodeJS.ReadableStream, maxBytes: number): AsyncGenerator<IngestItem> {
-  for await (const raw of readStdinRaw(stream, maxBytes)) {
-    if (raw.kind === 'error') yield failure(raw.error, raw.source)
-    else yield* parseRawUnit(raw)
-  }
 }

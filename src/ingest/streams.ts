@@ -6,7 +6,6 @@ import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { pipeline, Transform, type Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
-import { isGzip } from './formats.js'
 
 /** The first `bytes` bytes of a file (fewer when it is shorter). */
 export async function readHead(path: string, bytes: number): Promise<Buffer> {
@@ -61,4 +60,3 @@ export async function readAllBounded(chunks: AsyncIterable<Buffer | string>, max
   return { bytes: Buffer.concat(parts), size }
 }
 
-export { isGzip }
