@@ -21,6 +21,7 @@ const SUITES: Suite[] = [
   { name: 'backbone', entry: 'backbone/eval.js', args: ['--json'], command: 'node dist/backbone/eval.js' },
   { name: 'ner', entry: 'backbone/ner/eval.js', args: ['--json'], command: 'node dist/backbone/ner/eval.js' },
   { name: 'polnear', entry: 'eval/polnear/main.js', args: ['--split', 'test', '--json'], command: 'node dist/eval/polnear/main.js --split test' },
+  { name: 'stance', entry: 'stance/eval.js', args: ['--json'], command: 'node dist/stance/eval.js' },
 ]
 
 type Json = Record<string, unknown>
@@ -85,6 +86,10 @@ function renderMarkdown(r: Json): string {
   lines.push(`Token overlap (P / R / F1): source ${overlap('source')}, cue ${overlap('cue')}, content ${overlap('content')}.`, '')
   const resolution = get('polnear.speakerResolution')
   if (resolution) lines.push('Speaker resolution on the article-level brat files (test):', '', '```json', JSON.stringify(resolution, null, 2), '```', '')
+  lines.push('## Stance — FNC-1 competition test', '', `Command: \`${SUITES[3]!.command}\``, '')
+  lines.push('| system | FNC-1 score (% of max) | macro-F1 |', '|---|---|---|')
+  lines.push(`| whosaid (5 averaged MLPs over similarity, overlap and cue-word features) | ${num(get('fnc1.relative'))} | ${num(get('fnc1.f1_macro'))} |`)
+  lines.push('| SOLAT in the SWEN (published) | 82.02 | – |', '| Athene (published) | 81.97 | – |', '| UCLMR (published) | 81.72 | – |', '')
   if (Array.isArray(r['problems'])) lines.push('## Not measured in this run', '', ...(r['problems'] as string[]).map((problem) => `- ${problem}`), '')
   return lines.join('\n')
 }
