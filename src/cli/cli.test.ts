@@ -37,7 +37,8 @@ test('should read standard input and print csv with one row per statement', () =
   assert.equal(lines[0], 'article,headline,statement,kind,speaker,speaker_entity,speaker_name,anonymous,cue,content,content_start,content_end')
   assert.equal(lines.length, 3)
   assert.match(lines[1]!, /,S1,indirect,Officials,,Officials,true,said,the border would reopen on Monday,/)
-  assert.match(lines[2]!, /,S2,direct,Ali Hassan,E\d+,Ali Hassan,false,said,We are ready,/)
+  // PolNeAR conventions: the speaker keeps its apposition, the content its quotation marks (CSV-escaped).
+  assert.match(lines[2]!, /,S2,direct,"Ali Hassan, a spokesman for the ministry",E\d+,Ali Hassan,false,said,"""We are ready,""",/)
 })
 
 test('should print a readable table', () => {

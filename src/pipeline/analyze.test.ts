@@ -21,8 +21,9 @@ test('should analyse a scraped page end to end: boilerplate out, quotes and repo
   const summary = analysis.statements.map((s) => [s.kind, s.speaker.name, s.cue.text, s.content.text.slice(0, 30)])
   assert.deepEqual(summary, [
     ['indirect', 'local officials', 'said', 'Cairo - A small town on the ba'],
-    ['direct', 'Samir Adel', 'told', 'People kept asking where their'],
-    ['direct', 'Samir Adel', 'told', 'Now they have an answer.'],
+    // Direct quotations keep their marks (the PolNeAR convention, docs/SCHEMA.md).
+    ['direct', 'Samir Adel', 'told', '"People kept asking where thei'],
+    ['direct', 'Samir Adel', 'told', '"Now they have an answer."'],
     ['indirect', 'a statement from the governorate', 'according to', 'The library holds about 12,000'],
     ['indirect', 'the statement', 'added', 'Volunteers will run reading cl'],
   ])

@@ -4,7 +4,7 @@
 import type { Analysis, Article } from '../doc/schema.js'
 import { toAnalysis } from '../doc/serialize.js'
 import { WhosaidError } from '../errors.js'
-import { attributeStage } from '../stages/attribute/index.js'
+import { modelAttributeStage } from '../stages/attribute-model/index.js'
 import { entitiesStage, resolveStage } from '../stages/entities/index.js'
 import { sentencesStage } from '../stages/sentences/index.js'
 import { tokenizeStage } from '../stages/tokenize/index.js'
@@ -13,7 +13,7 @@ import { createPipeline, type Pipeline } from './pipeline.js'
 let defaultPipeline: Pipeline | null = null
 
 export function getDefaultPipeline(): Pipeline {
-  defaultPipeline ??= createPipeline([tokenizeStage, sentencesStage, entitiesStage, resolveStage, attributeStage])
+  defaultPipeline ??= createPipeline([tokenizeStage, sentencesStage, entitiesStage, resolveStage, modelAttributeStage])
   return defaultPipeline
 }
 

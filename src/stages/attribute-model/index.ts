@@ -1,0 +1,162 @@
+/**
+ * The learned attribution stage: POS tags and dependencies from the backbone, a structured
+ * perceptron over BIO tags for SOURCE / CUE / CONTENT per paragraph (models/attribution.bin.gz),
+ * then statements linked and resolved from the tagged spans. When the model file, the tagger or
+ * (for a model trained with dependencies) the parser is not shipped, it falls back to the
+ * rule-based stage and says so in a diagnostic.
+ */
+import type { Document, StatementAnnotation } from '../../doc/document.js'
+import type { Stage } from '../../pipeline/stage.js'
+import { attribute } from '../attribute/attribute.js'
+import { findQuotes } from '../attribute/quotes.js'
+import { buildFeatureContext } from './features.js'
+import { loadAttributionModel, type LoadedAttributionModel } from './model-file.js'
+import { labelSpans } from './model.js'
+import { buildStatements, completeFromRules, type TaggedSpan } from './statements.js'
+import { analyzeSyntax, syntaxAvailability, type Syntax } from './syntax.js'
+import { tagParagraph } from './tagger.js'
+import { buildUnits, type Units } from './units.js'
+
+const SENTENCE_END = new Set(['.', '?', '!', '…', '...'])
+
+let loaded: LoadedAttributionModel | null | undefined
+
+/** The shipped model, read on first use; null when it cannot be used here. */
+export function attributionModel(): LoadedAttributionModel | null {
+  if (loaded === undefined) {
+    const model = loadAttributionModel()
+    const available = syntaxAvailability()
+    loaded = model && available.tagger && (!model.meta.parsed || available.parser) ? model : null
+  }
+  return loaded
+}
+
+/** The backbone's view of a document: units, POS tags and (when the model uses them) dependencies. */
+export interface PreparedSyntax {
+  units: Units
+  syntax: Syntax
+}
+
+/** Tags and parses the document with the backbone: the part of attribution that is backbone cost. */
+export function prepareSyntax(doc: Document, model: LoadedAttributionModel): PreparedSyntax {
+  const units = buildUnits(doc)
+  return { units, syntax: analyzeSyntax(units, { parse: model.meta.parsed }) }
+}
+
+/** Tags every paragraph and returns the spans (unit ranges). */
+export function tagDocument(doc: Document, model: LoadedAttributionModel, prepared: PreparedSyntax = prepareSyntax(doc, model)): { spans: TaggedSpan[]; units: Units; xpos: string[] } {
+  const { units, syntax } = prepared
+  const context = buildFeatureContext(doc, units, syntax)
+  const spans: TaggedSpan[] = []
+  for (const paragraph of units.paragraphs) {
+    const labels = tagParagraph(context, paragraph.start, paragraph.end, model.tagger)
+    // A quotation mark that opens at the very end of a paragraph, after its last sentence, belongs
+    // to the quotation that follows (sentence splitters leave it there): it is that quotation's
+    // content, and the sentence before it ends at its full stop.
+    const last = labels.length - 1
+    if (last > 0 && context.mark[paragraph.end - 1] === 1 && SENTENCE_END.has(units.words[paragraph.end - 2]!) && (labels[last] === 0 || labels[last] === 6)) {
+      if (labels[last] === 6 && labels[last - 1] === 6) labels[last - 1] = 0
+      labels[last] = 5
+    }
+    if (process.env.WHOSAID_FRONT !== '0') labelFrontedContent(labels, paragraph.start, units)
+    spans.push(...labelSpans(labels, paragraph.start))
+  }
+  return { spans, units, xpos: syntax.xpos }
+}
+
+/** The statements of a document from the model (its own cost, given the backbone's syntax). */
+export function attributeWithModel(doc: Document, model: LoadedAttributionModel, prepared: PreparedSyntax = prepareSyntax(doc, model)): StatementAnnotation[] {
+  const { spans, units, xpos } = tagDocument(doc, model, prepared)
+  return extendFrontedContent(doc, completeFromRules(doc, buildStatements(doc, units, spans, xpos), attribute(doc)))
+}
+
+export const modelAttributeStage: Stage = {
+  name: 'whosaid.attribute.model',
+  version: '1.0.0',
+  requires: ['tokens', 'sentences', 'mentions', 'entities'],
+  assigns: ['quotes', 'statements'],
+  run(doc) {
+    doc.quotes = findQuotes(doc.text)
+    doc.markAssigned('quotes')
+    const model = attributionModel()
+    if (!model) {
+      doc.warn('whosaid.attribute.model', 'W201', 'the attribution model (or the backbone it needs) is not shipped; rule-based attribution used', null)
+      doc.statements = attribute(doc)
+    } else {
+      doc.statements = attributeWithModel(doc, model)
+    }
+    doc.markAssigned('statements')
+  },
+}
+
+/**
+ * Reported speech placed before its cue (", the statement added.") reaches back to the start of
+ * its sentence: the tagger sometimes starts it at a coordinated clause ("Volunteers will run
+ * clubs, and [the building will stay open], the statement added"). Only when nothing else —
+ * another statement's span or a quotation mark — lies between the sentence start and the content.
+ */
+export function extendFrontedContent(doc: Document, statements: StatementAnnotation[]): StatementAnnotation[] {
+  const text = doc.text
+  return statements.map((statement) => {
+    const { content, cue, speaker } = statement
+    if (statement.kind !== 'indirect' || content.end <= content.start) return statement
+    if (content.end > cue.start || (speaker.end > speaker.start && content.end > speaker.start)) return statement
+    const sentence = doc.sentences.find((s) => s.start <= content.start && content.start < s.end)
+    if (!sentence || sentence.start >= content.start) return statement
+    let start = sentence.start
+    while (start < content.start && /\s/.test(text[start]!)) start++
+    const before = text.slice(start, content.start)
+    if (!/[,;]\s*(?:and|but)\s*$/i.test(before) || /["“”«»]/.test(before)) return statement
+    const clash = statements.some((other) => other !== statement && [other.speaker, other.cue, other.content].some((span) => span.end > span.start && span.start < content.start && span.end > start))
+    if (clash) return statement
+    return { ...statement, content: { start, end: content.end } }
+  })
+}
+
+
+const O = 0
+const B_SOURCE = 1
+const I_SOURCE = 2
+const B_CUE = 3
+const I_CUE = 4
+const B_CONTENT = 5
+const I_CONTENT = 6
+
+/**
+ * A sentence that opens with reported speech and then names its source between commas ("Lenox
+ * was a juggernaut, Mr. Clarke said, until it went bankrupt") has its opening clause as content;
+ * the tagger, having found a content after the cue, often leaves the opening words untagged
+ * or ends it early ("[The deal] is dead, Omar Saleh told reporters"). Applies only when no word
+ * before the comma belongs to another source, cue or content, and the comma is directly followed
+ * by a source and its cue (either order).
+ */
+export function labelFrontedContent(labels: Uint8Array, offset: number, units: Units): void {
+  for (const sentence of units.sentences) {
+    const from = sentence.start - offset
+    const to = sentence.end - offset
+    if (from < 0 || to > labels.length) continue
+    let comma = from
+    while (comma < to && (labels[comma] === O || labels[comma] === I_CONTENT || (comma === from && labels[comma] === B_CONTENT)) && units.words[offset + comma] !== ',') comma++
+    if (comma >= to || comma - from < 2 || labels[comma] !== O) continue
+    // The comma is followed by source + cue or cue + source, then a comma or the sentence end.
+    let i = comma + 1
+    const part = (b: number, inside: number): boolean => {
+      if (labels[i] !== b) return false
+      i++
+      while (i < to && labels[i] === inside) i++
+      return true
+    }
+    const ordered = part(B_SOURCE, I_SOURCE) ? part(B_CUE, I_CUE) : part(B_CUE, I_CUE) && part(B_SOURCE, I_SOURCE)
+    if (!ordered) continue
+    // Untagged words may follow the cue ("told reporters", "said on Tuesday") before the comma.
+    const afterCue = i
+    while (i < to && i - afterCue < 4 && labels[i] === O && units.words[offset + i] !== ',' && units.words[offset + i] !== '.') i++
+    const next = units.words[offset + i]
+    if (i < to && next !== ',' && next !== '.') continue
+    let quoted = false
+    for (let u = from; u < comma; u++) if (/["“”«»]/.test(units.words[offset + u]!)) quoted = true
+    if (quoted) continue
+    labels[from] = B_CONTENT
+    labels.fill(I_CONTENT, from + 1, comma)
+  }
+}

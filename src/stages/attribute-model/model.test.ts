@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { Document } from '../../doc/document.js'
+import { makeArticle } from '../../testing/make-article.js'
+import { sentencesStage } from '../sentences/index.js'
+import { tokenizeStage } from '../tokenize/index.js'
+import { goldLabels, renderParagraphs } from './data.js'
+import { quoteRoles } from './features.js'
+import { labelSpans, viterbi, N_LABELS, START } from './model.js'
+import { kindOf } from './statements.js'
+import { buildUnits } from './units.js'
+
+function unitsOf(text: string) {
+  const doc = new Document(makeArticle(text))
+  tokenizeStage.run(doc)
+  sentencesStage.run(doc)
+  return { doc, units: buildUnits(doc) }
+}
+
+test('should keep a clitic split by spaces as one unit, as in running text', () => {
+  assert.deepEqual(unitsOf("Obama 's plan").units.words, ['Obama', "'s", 'plan'])
+  assert.deepEqual(unitsOf('Obama’s plan').units.words, ['Obama', '’s', 'plan'])
+})
+
+test("should read the NYT's two apostrophes as one quotation mark", () => {
+  const { units } = unitsOf("''This isn't reform,'' he said.")
+  assert.deepEqual(units.words.slice(0, 2), ["''", 'This'])
+  assert.deepEqual(Array.from(quoteRoles("''This isn't reform,'' he said.", units)).filter((r) => r > 0), [1, 2])
+})
+
+test('should tell opening from closing marks in space-joined text', () => {
+  const text = '” This is n’t reform , ” said Holtz-Eakin . ” It is anti-reform . ”'
+  const { units } = unitsOf(text)
+  const roles = quoteRoles(text, units)
+  const marks = units.words.map((w, u) => (roles[u] ? `${w}${roles[u]}` : '')).filter(Boolean)
+  assert.deepEqual(marks, ['”1', '”2', '”1', '”2'])
+})
+
+test('should close a quotation opened before the paragraph, and open one at a paragraph end', () => {
+  const first = 'This is not reform , ” said Holtz-Eakin .'
+  assert.deepEqual(Array.from(quoteRoles(first, unitsOf(first).units)).filter((r) => r > 0), [2])
+  const last = 'Clinton has come up with one . ”'
+  assert.deepEqual(Array.from(quoteRoles(last, unitsOf(last).units)).filter((r) => r > 0), [1])
+})
+
+test('should render paragraphs the way evaluation segments arrive', () => {
+  const text = "“It’s over,” he said.\n\n''Yes.''"
+  const { units } = unitsOf(text)
+  assert.equal(renderParagraphs(units, quoteRoles(text, units)), '“ It ’s over , ” he said .\n\n” Yes . ”')
+})
+
+test('should read spans from BIO labels as the PolNeAR evaluation does', () => {
+  // O B-source I-source B-cue I-content(orphan) B-content I-content
+  assert.deepEqual(labelSpans([0, 1, 2, 3, 6, 5, 6]), [
+    { label: 'source', start: 1, end: 3 },
+    { label: 'cue', start: 3, end: 4 },
+    { label: 'content', start: 5, end: 7 },
+  ])
+})
+
+test('should never decode an I- tag that does not continue its span', () => {
+  const m = 3
+  const emission = new Float32Array(m * N_LABELS)
+  emission[0 * N_LABELS + 6] = 5 // I-content first: not allowed
+  emission[1 * N_LABELS + 4] = 5 // I-cue after it: not allowed either
+  emission[2 * N_LABELS + 0] = 1
+  const transitions = new Float32Array((N_LABELS + 1) * N_LABELS)
+  transitions[START * N_LABELS + 0] = 0
+  const labels = Array.from(viterbi(emission, m, transitions))
+  assert.ok(labels[0] !== 2 && labels[0] !== 4 && labels[0] !== 6)
+  for (let i = 1; i < m; i++) {
+    const y = labels[i]!
+    if (y === 2 || y === 4 || y === 6) assert.ok(labels[i - 1] === y || labels[i - 1] === y - 1)
+  }
+})
+
+test('should map brat spans onto units, discontinuous content as two spans', () => {
+  const text = '“We won,” he said, “and we will win again.”'
+  const { units } = unitsOf(text)
+  const ann = [
+    'T1\tContent 0 9;19 43\t“We won,” “and we will win again.”',
+    'T2\tSource 10 12\the',
+    'T3\tCue 13 17\tsaid',
+    'E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2',
+  ].join('\n')
+  const spans = labelSpans(goldLabels(units, text, ann)).map((s) => `${s.label}:${units.words.slice(s.start, s.end).join(' ')}`)
+  assert.deepEqual(spans, ['content:“ We won , ”', 'source:he', 'cue:said', 'content:“ and we will win again . ”'])
+})
+
+test('should tell direct, mixed and indirect content apart', () => {
+  const kind = (s: string): string => kindOf(s, { start: 0, end: s.length })
+  assert.equal(kind('“We will continue our efforts,”'), 'direct')
+  assert.equal(kind('“We will keep talking.\n\n“Nobody gains from this.”'), 'direct')
+  assert.equal(kind('“We will keep talking to every side.'), 'direct')
+  assert.equal(kind("''It's anti-reform.''"), 'direct')
+  assert.equal(kind('that the plan was "a historic mistake" for the region'), 'mixed')
+  assert.equal(kind('that Cairo would not accept the plan'), 'indirect')
+})

@@ -1,0 +1,266 @@
+/**
+ * From tagged spans to statements. Each cue becomes a statement; each source and content span is
+ * linked to a cue — the nearest one in its sentence, else in its paragraph. A content span with no
+ * cue in its paragraph continues the last statement of the paragraph before (a quotation running
+ * over several paragraphs, or "He added:" closing a paragraph); failing that it is kept with an
+ * empty cue and speaker. A cue with no source of its own takes the source of the previous cue in
+ * its sentence ("X said ... and added ..."), else keeps an empty speaker (PolNeAR's attributions
+ * without a source: "is expected to"). Speakers are resolved with the rule stage's resolver.
+ */
+import type { Document, SpeakerRef, StatementAnnotation } from '../../doc/document.js'
+import { TokenKind } from '../../doc/tokens.js'
+import { TokenView } from '../attribute/context.js'
+import { resolveSpeaker } from '../attribute/speaker.js'
+import type { SpanLabel } from './model.js'
+import type { Units } from './units.js'
+
+export interface TaggedSpan {
+  label: SpanLabel
+  /** Unit range `[start, end)`. */
+  start: number
+  end: number
+}
+
+interface Linked {
+  cue: TaggedSpan | null
+  /** The cue of an earlier statement this one continues (no cue of its own in the paragraph). */
+  continues: Linked | null
+  sources: TaggedSpan[]
+  contents: TaggedSpan[]
+  inheritedSource: Linked | null
+  paragraph: number
+}
+
+/** Sentence and paragraph index of every unit. */
+function indexes(units: Units): { sentence: Int32Array; paragraph: Int32Array } {
+  const sentence = new Int32Array(units.count)
+  const paragraph = new Int32Array(units.count)
+  units.sentences.forEach((s, i) => sentence.fill(i, s.start, s.end))
+  units.paragraphs.forEach((p, i) => paragraph.fill(i, p.start, p.end))
+  return { sentence, paragraph }
+}
+
+const gap = (a: TaggedSpan, b: TaggedSpan): number => (a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0)
+
+export function linkSpans(units: Units, spans: readonly TaggedSpan[]): Linked[] {
+  const { sentence, paragraph } = indexes(units)
+  const cues = spans.filter((s) => s.label === 'cue')
+  const statements: Linked[] = cues.map((cue) => ({ cue, continues: null, sources: [], contents: [], inheritedSource: null, paragraph: paragraph[cue.start]! }))
+  const nearestCue = (span: TaggedSpan): Linked | null => {
+    let best: Linked | null = null
+    let bestKey = Infinity
+    for (const statement of statements) {
+      const cue = statement.cue!
+      if (paragraph[cue.start] !== paragraph[span.start]) continue
+      const sameSentence = sentence[cue.start] === sentence[span.start] || sentence[cue.start] === sentence[span.end - 1]
+      const key = (sameSentence ? 0 : 10_000) + gap(cue, span)
+      if (key < bestKey) {
+        bestKey = key
+        best = statement
+      }
+    }
+    return best
+  }
+  for (const span of spans) {
+    if (span.label === 'source') nearestCue(span)?.sources.push(span)
+  }
+  const byParagraph = new Map<number, Linked[]>()
+  for (const statement of statements) {
+    const list = byParagraph.get(statement.paragraph) ?? []
+    list.push(statement)
+    byParagraph.set(statement.paragraph, list)
+  }
+  const orphans: Linked[] = []
+  for (const span of spans) {
+    if (span.label !== 'content') continue
+    const target = nearestCue(span)
+    if (target) {
+      target.contents.push(span)
+      continue
+    }
+    // No cue in the paragraph: continue the last statement of the previous paragraph, if any.
+    const p = paragraph[span.start]!
+    const previous = byParagraph.get(p - 1)?.at(-1) ?? orphans.find((o) => o.paragraph === p - 1) ?? null
+    const orphan: Linked = { cue: null, continues: previous, sources: [], contents: [span], inheritedSource: null, paragraph: p }
+    orphans.push(orphan)
+    const list = byParagraph.get(p) ?? []
+    list.push(orphan)
+    byParagraph.set(p, list)
+  }
+  // A cue with no source takes the source of the previous cue in its sentence.
+  let previous: Linked | null = null
+  for (const statement of statements) {
+    if (statement.sources.length === 0 && previous && previous.sources.length > 0 && sentence[previous.cue!.start] === sentence[statement.cue!.start]) {
+      statement.inheritedSource = previous
+    }
+    previous = statement
+  }
+  return [...statements, ...orphans]
+}
+
+/** Statements in text order with resolved speakers. */
+export function buildStatements(doc: Document, units: Units, spans: readonly TaggedSpan[], xpos: readonly string[] = []): StatementAnnotation[] {
+  const view = new TokenView(doc)
+  const linked = linkSpans(units, spans)
+  const charSpan = (s: TaggedSpan): { start: number; end: number } => ({ start: units.start[s.start]!, end: units.end[s.end - 1]! })
+  interface Pending {
+    at: number
+    kind: StatementAnnotation['kind']
+    source: TaggedSpan | null
+    cue: { start: number; end: number }
+    content: { start: number; end: number }
+    from: Linked
+  }
+  const pending: Pending[] = []
+  const cueOf = (l: Linked): { start: number; end: number } | null => (l.cue ? charSpan(l.cue) : l.continues ? cueOf(l.continues) : null)
+  const sourceOf = (l: Linked): TaggedSpan | null =>
+    l.sources[0] ?? (l.inheritedSource ? sourceOf(l.inheritedSource) : l.continues ? sourceOf(l.continues) : null)
+  for (const l of linked) {
+    const cue = cueOf(l)
+    const sources = l.sources.length > 0 ? l.sources : [sourceOf(l)]
+    const contents = l.contents.length > 0 ? l.contents : [null]
+    const anchor = cue ?? charSpan(l.contents[0]!)
+    // Every source and content span appears in a statement; extra sources pair with the first content.
+    const n = Math.max(sources.length, contents.length)
+    for (let i = 0; i < n; i++) {
+      const source = sources[Math.min(i, sources.length - 1)] ?? null
+      const contentSpan = contents[Math.min(i, contents.length - 1)] ?? null
+      const content = contentSpan ? charSpan(contentSpan) : { start: anchor.end, end: anchor.end }
+      const cueSpan = cue ?? { start: content.start, end: content.start }
+      pending.push({ at: Math.min(cueSpan.start, content.start), kind: kindOf(doc.text, content), source, cue: cueSpan, content, from: l })
+    }
+  }
+  pending.sort((a, b) => a.at - b.at || a.cue.start - b.cue.start || a.content.start - b.content.start)
+
+  const recentSpeakers: number[] = []
+  const resolved = new Map<TaggedSpan, SpeakerRef>()
+  return pending.map((p) => {
+    let speaker: SpeakerRef
+    if (!p.source) {
+      speaker = { start: p.cue.start, end: p.cue.start, entity: -1, anonymous: false }
+    } else {
+      speaker = resolved.get(p.source) ?? resolveSource(doc, view, units, p.source, recentSpeakers, xpos)
+      resolved.set(p.source, speaker)
+    }
+    if (speaker.end > speaker.start) recentSpeakers.push(speaker.entity)
+    return { kind: p.kind, speaker, cue: p.cue, content: p.content }
+  })
+}
+
+/**
+ * Direct when the content is one quotation, marks included (a quotation running over paragraphs
+ * re-opens each paragraph with a mark), mixed when it holds a quotation among other words,
+ * indirect otherwise.
+ */
+export function kindOf(text: string, content: { start: number; end: number }): StatementAnnotation['kind'] {
+  const slice = text
+    .slice(content.start, content.end)
+    .trim()
+    .replace(/\n\s*["“„«]/g, '\n')
+  if (slice.length === 0) return 'indirect'
+  const marks = (slice.match(/["“”„«»]|''|``/g) ?? []).length
+  if (marks === 0) return 'indirect'
+  const opens = /^(?:["“„«”]|''|``)/.test(slice)
+  const closes = /(?:["”»]|'')[.,!?;:]?$/.test(slice)
+  if (opens && marks <= 2 && (closes || marks === 1)) return 'direct'
+  return 'mixed'
+}
+
+const HEAD_STOP = new Set([
+  'of', 'for', 'at', 'from', 'in', 'on', 'with', 'who', 'which', 'that', 'whose', 'to', 'and', 'or', 'including', 'like',
+  // adjectives after the head: "a source close to", "people familiar with"
+  'close', 'familiar', 'involved', 'knowledgeable', 'briefed', 'speaking',
+])
+const RELATIVE = new Set(['who', 'that', 'which', 'whom'])
+/** Words after which a named mention inside a source phrase is not the source itself. */
+const NOT_THE_SPEAKER_AFTER = new Set([
+  'to', 'of', 'for', 'with', 'at', 'from', 'in', 'on', 'about', 'against', 'including', 'like', 'than', 'and', 'or', 'near', 'under', 'over', 'into', 'toward', 'towards',
+])
+const POSSESSIVE = new Set(["'s", '’s', "'", '’'])
+
+/**
+ * The speaker of a source span. The span is what the text says ("Clinton's campaign manager,
+ * Robby Mook,"); the entity comes from the phrase's head: a named mention covering the head of
+ * the phrase or of an apposition ("Robby Mook", not the possessor "Clinton"); a relative pronoun
+ * ("who said") takes the mention it follows; otherwise the head phrase goes to `resolveSpeaker`
+ * (pronouns to the last fitting speaker, descriptions to the entity whose role fits, anonymous
+ * sources such as "a State Department official").
+ */
+function resolveSource(doc: Document, view: TokenView, units: Units, source: TaggedSpan, recentSpeakers: readonly number[], xpos: readonly string[]): SpeakerRef {
+  const start = units.start[source.start]!
+  const end = units.end[source.end - 1]!
+  // Comma-separated parts: the phrase and its appositions.
+  const parts: Array<{ first: number; head: number }> = []
+  let partStart = source.start
+  for (let u = source.start; u <= source.end; u++) {
+    if (u < source.end && units.words[u] !== ',') continue
+    if (u > partStart) parts.push({ first: partStart, head: headOf(units, partStart, u) })
+    partStart = u + 1
+  }
+  for (const part of parts) {
+    const m = units.mention[part.head]!
+    if (m >= 0 && doc.mentions[m]!.entity >= 0) return { start, end, entity: doc.mentions[m]!.entity, anonymous: false }
+  }
+  const first = parts[0] ?? { first: source.start, head: source.end - 1 }
+  if (first.head === first.first && RELATIVE.has(units.words[first.head]!.toLowerCase())) {
+    let v = first.head - 1
+    if (v >= 0 && units.words[v] === ',') v--
+    const m = v >= 0 ? units.mention[v]! : -1
+    if (m >= 0) return { start, end, entity: doc.mentions[m]!.entity, anonymous: false }
+  }
+  // A named mention elsewhere in the phrase ("the Supreme Court this month", "a study by Justin
+  // Levitt"), unless a preposition makes it someone else's ("advisers to Mr. Obama") or it only
+  // modifies a common noun ("the Trump campaign", "the GOP nominee", "Scott's family").
+  for (let u = source.start; u < source.end; u++) {
+    if (NOT_THE_SPEAKER_AFTER.has(units.words[u]!.toLowerCase())) break
+    const m = units.mention[u]!
+    if (m < 0) continue
+    const mention = doc.mentions[m]!
+    if (mention.entity < 0 || (mention.type !== 'PERSON' && mention.type !== 'ORG')) continue
+    if (u > source.start && units.mention[u - 1] === m) continue
+    let after = u
+    while (after < source.end && units.mention[after] === m) after++
+    if (after < source.end && (POSSESSIVE.has(units.words[after]!.toLowerCase()) || /^NNS?$/.test(xpos[after] ?? ''))) continue
+    return { start, end, entity: mention.entity, anonymous: false }
+  }
+  const firstToken = view.tokenAt(units.start[first.first]!)
+  const lastToken = view.tokenAt(units.end[first.head]! - 1)
+  const ref = resolveSpeaker(doc, view, { first: firstToken, last: Math.max(firstToken, lastToken), mention: -1 }, recentSpeakers)
+  return { start, end, entity: ref.entity, anonymous: ref.anonymous }
+}
+
+/** The head word of a noun phrase `[first, end)`: its last word before a preposition or a relative pronoun. */
+function headOf(units: Units, first: number, end: number): number {
+  let head = first
+  for (let u = first; u < end; u++) {
+    const w = units.words[u]!.toLowerCase()
+    if (u > first && (HEAD_STOP.has(w) || (units.kind[u] !== TokenKind.Word && !POSSESSIVE.has(w)))) break
+    if (POSSESSIVE.has(w)) continue
+    head = u
+  }
+  return head
+}
+
+/**
+ * Fills what the tagger left empty from the rule-based statements with the same cue: a content
+ * the tagger did not find (", local officials said, after ..." after a dateline), brought to the
+ * PolNeAR conventions (quotation marks and a leading "that" included).
+ */
+export function completeFromRules(doc: Document, statements: StatementAnnotation[], rules: readonly StatementAnnotation[]): StatementAnnotation[] {
+  const text = doc.text
+  return statements.map((statement) => {
+    if (statement.content.end > statement.content.start || statement.cue.end <= statement.cue.start) return statement
+    const rule = rules.find((r) => r.cue.start < statement.cue.end && statement.cue.start < r.cue.end && r.content.end > r.content.start)
+    if (!rule) return statement
+    let { start, end } = rule.content
+    if (/["“„«]/.test(text[start - 1] ?? '') && /["”»]/.test(text[end] ?? '')) {
+      start--
+      end++
+    } else {
+      const before = text.slice(Math.max(0, start - 5), start)
+      if (/\bthat\s+$/i.test(before)) start -= before.length - before.search(/that\s+$/i)
+    }
+    const content = { start, end }
+    return { ...statement, content, kind: kindOf(text, content) }
+  })
+}
