@@ -58,7 +58,7 @@ export function tagDocument(doc: Document, model: LoadedAttributionModel, prepar
       if (labels[last] === 6 && labels[last - 1] === 6) labels[last - 1] = 0
       labels[last] = 5
     }
-    if (process.env.WHOSAID_FRONT !== '0') labelFrontedContent(labels, paragraph.start, units)
+    labelFrontedContent(labels, paragraph.start, units)
     spans.push(...labelSpans(labels, paragraph.start))
   }
   return { spans, units, xpos: syntax.xpos }
