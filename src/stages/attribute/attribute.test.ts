@@ -28,6 +28,14 @@ const cases: Array<{ should: string; text: string; expected: Expected[] }> = [
     ],
   },
   {
+    should: 'attribute a speaker whose premodifier opens with a demonym, at the start of a sentence and after a comma',
+    text: 'Egyptian political analyst Hamdi Bekheet said Egypt would keep close ties with Riyadh. On Monday, Saudi analyst Ali Saad said the talks had failed.',
+    expected: [
+      { kind: 'indirect', speaker: 'Hamdi Bekheet', cue: 'said', content: 'Egypt would keep close ties with Riyadh' },
+      { kind: 'indirect', speaker: 'Ali Saad', cue: 'said', content: 'the talks had failed' },
+    ],
+  },
+  {
     should: 'attribute a speaker after a role apposition placed before the name',
     text: 'A Chilean political analyst, Patricio Navia, said the decision reflected a shift in priorities.',
     expected: [{ speaker: 'Patricio Navia', cue: 'said', content: 'the decision reflected a shift in priorities' }],

@@ -281,7 +281,9 @@ function startsClauseAt(view: TokenView, first: number, sentenceStart: number): 
     if (t === sentenceStart) return true
     const previous = t - 1
     if (view.isPunct(previous, ',', ';', ':', '—', '–', '(') || CLAUSE_OPENERS.has(view.lower(previous))) return true
-    if (skipped >= MAX_PREMODIFIER_WORDS || !view.isWord(previous) || view.mentionAt[previous]! >= 0) return false
+    // A demonym may open the premodifier ("Egyptian political analyst X"); any other name may not.
+    const mentionBefore = view.mentionAt[previous]!
+    if (skipped >= MAX_PREMODIFIER_WORDS || !view.isWord(previous) || (mentionBefore >= 0 && view.mentions[mentionBefore]!.type !== 'NORP')) return false
     const word = view.lower(previous)
     if (view.cueAt(previous, first) >= 0 || ['the', 'a', 'an', 'that', 'which', 'who', 'to', 'of', 'in', 'on', 'by', 'for', 'with', 'is', 'was', 'has', 'had'].includes(word)) {
       // A determiner may open the phrase ("the veteran diplomat X"), nothing else of these.
