@@ -36,6 +36,11 @@ const cases: Array<{ should: string; text: string; expected: Expected[] }> = [
     ],
   },
   {
+    should: 'not take a speech verb inside a name ("the United States") for a cue',
+    text: 'Turkey is caught between Russia and the United States after the vote. Sergei Lavrov said Ankara would stay close to Moscow.',
+    expected: [{ kind: 'indirect', speaker: 'Sergei Lavrov', cue: 'said', content: 'Ankara would stay close to Moscow' }],
+  },
+  {
     should: 'attribute a speaker after a role apposition placed before the name',
     text: 'A Chilean political analyst, Patricio Navia, said the decision reflected a shift in priorities.',
     expected: [{ speaker: 'Patricio Navia', cue: 'said', content: 'the decision reflected a shift in priorities' }],

@@ -88,7 +88,8 @@ export function attribute(doc: Document): StatementAnnotation[] {
   for (const sentence of doc.sentences) {
     let t = sentence.tokenStart
     while (t < sentence.tokenEnd) {
-      if (used[t] || !view.isWord(t)) {
+      // A cue word inside a name is part of the name: "the United States", "Edward Said".
+      if (used[t] || !view.isWord(t) || view.mentionAt[t]! >= 0) {
         t++
         continue
       }
