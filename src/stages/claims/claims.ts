@@ -37,7 +37,7 @@ interface Cue extends Offsets {
 }
 
 export function findClaims(doc: Document): ClaimAnnotation[] {
-  const view = new TokenView(doc)
+  const view = new LowerCaseView(doc)
   const attributed = attributedSpans(doc)
   const claims: ClaimAnnotation[] = []
   for (const sentence of doc.sentences) {
@@ -58,6 +58,15 @@ export function findClaims(doc: Document): ClaimAnnotation[] {
     claims.push({ start, end, entities, kinds, evidence: cues.map(({ start, end }) => ({ start, end })) })
   }
   return claims
+}
+
+/** Token views with each token lowercased once: the cue tests look at every word several times. */
+class LowerCaseView extends TokenView {
+  private readonly lowered: Array<string | undefined> = []
+
+  override lower(index: number): string {
+    return (this.lowered[index] ??= super.lower(index))
+  }
 }
 
 /** The quantity, causal and comparative cues of tokens [first, limit), in text order. */
@@ -123,7 +132,9 @@ function comparativeAt(view: TokenView, t: number, limit: number): number {
 }
 
 function phraseAt(view: TokenView, t: number, limit: number, phrases: readonly string[][]): number {
+  const first = view.lower(t)
   for (const phrase of phrases) {
+    if (phrase[0] !== first) continue
     if (t + phrase.length > limit) continue
     let matches = true
     for (let k = 0; k < phrase.length && matches; k++) matches = view.lower(t + k) === phrase[k]
