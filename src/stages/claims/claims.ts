@@ -24,11 +24,13 @@ const MONTHS = words(`january february march april may june july august septembe
 const YEAR = /^(?:1[5-9]|20)\d\d$/
 const CAUSAL_PHRASES: readonly string[][] = [
   'because', 'due to', 'caused', 'causes', 'causing', 'led to', 'leads to', 'lead to', 'leading to', 'resulted in',
-  'results in', 'result in', 'as a result', 'owing to', 'thanks to', 'blamed on', 'triggered', 'sparked', 'prompted',
+  'results in', 'as a result', 'owing to', 'thanks to', 'blamed on', 'triggered', 'sparked', 'prompted',
   'fuelled', 'fueled', 'therefore', 'consequently',
 ].map((phrase) => phrase.split(' '))
 const SUPERLATIVES = words(`largest biggest highest lowest greatest worst best deadliest longest oldest youngest fastest
   richest poorest strongest weakest smallest most least`)
+/** Words before "most"/"least" that make them superlatives. */
+const DETERMINERS = words('the its their his her our')
 /** Words ending in -er before "than" that compare nothing: "other than", "rather than". */
 const NOT_COMPARATIVES = words('other rather whether either neither')
 
@@ -123,9 +125,12 @@ function comparativeAt(view: TokenView, t: number, limit: number): number {
   if (t + 1 < limit && view.lower(t + 1) === 'than' && /(?:er|more|less|fewer)$/.test(word) && !NOT_COMPARATIVES.has(word)) return t + 1
   if ((word === 'compared' || word === 'comparison') && t + 1 < limit && ['with', 'to'].includes(view.lower(t + 1))) return t + 1
   if (SUPERLATIVES.has(word)) {
-    // "most" and "least" compare only before a word ("the most populous"), not as "most of".
-    if ((word === 'most' || word === 'least') && (t + 1 >= limit || !view.isWord(t + 1) || view.lower(t + 1) === 'of')) return -1
-    return word === 'most' || word === 'least' ? t + 1 : t
+    if (word !== 'most' && word !== 'least') return t
+    // "most" and "least" compare as "the most populous", "the world's most persecuted", not as "most of",
+    // "at least four" or "he most admires".
+    const before = t > 0 ? view.lower(t - 1) : ''
+    const determined = DETERMINERS.has(before) || /^['’]s$/.test(before) || /^\d*(?:st|nd|rd|th)$|^(?:second|third|fifth|eighth|ninth|twelfth)$/.test(before)
+    return determined && t + 1 < limit && view.isWord(t + 1) && view.lower(t + 1) !== 'of' ? t + 1 : -1
   }
   if (word === 'record' && t + 1 < limit && ['high', 'low', 'number', 'levels', 'level'].includes(view.lower(t + 1))) return t + 1
   return -1

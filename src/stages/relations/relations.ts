@@ -71,10 +71,11 @@ export function findRelations(doc: Document): RelationAnnotation[] {
   /** Roles of a person that name an organisation, place or group: "Saudi Arabia's foreign minister, X". */
   function fromRoles(person: Mention): void {
     for (const role of findRoles(doc, person)) {
-      const head = headNoun(view.tokenAt(role.start), view.tokenAt(role.end - 1))
+      const roleFirst = view.tokenAt(role.start)
+      const head = headNoun(roleFirst, view.tokenAt(role.end - 1))
       for (const object of mentionsWithin(role)) {
         add({
-          type: head >= 0 && isNextToHead(object, head) ? typeForHead(head) : 'role_in',
+          type: head >= 0 && isNextToHead(object, head) ? typeForHead(head, roleFirst) : 'role_in',
           subject: person.entity,
           object: objectEntity(object),
           subjectMention: offsets(person),
@@ -90,7 +91,7 @@ export function findRelations(doc: Document): RelationAnnotation[] {
         if (object) {
           const head = headNoun(view.tokenAt(role.start), view.tokenAt(role.end - 1))
           add({
-            type: head >= 0 ? typeForHead(head) : 'role_in',
+            type: head >= 0 ? typeForHead(head, view.tokenAt(role.start)) : 'role_in',
             subject: person.entity,
             object: objectEntity(object),
             subjectMention: offsets(person),
@@ -109,7 +110,11 @@ export function findRelations(doc: Document): RelationAnnotation[] {
     let t = subject.tokenEnd
     if (t >= view.tokens.count || !COPULAS.has(view.lower(t))) return
     t++
-    if (t < view.tokens.count && ['a', 'an', 'the'].includes(view.lower(t))) t++
+    // A copula phrase opens with an article, a name ("Saudi Arabia's ...") or a role noun; anything
+    // else is a passive or an adverb ("was instead put through", "was forced to resign").
+    const opener = t < view.tokens.count ? view.lower(t) : ''
+    if (!['a', 'an', 'the'].includes(opener) && !view.isCapitalised(t) && !ROLE_NOUNS.has(opener)) return
+    if (['a', 'an', 'the'].includes(opener)) t++
     const first = t
     let last = first - 1
     while (last + 1 < view.tokens.count && last + 1 - first < MAX_COPULA_PHRASE && !isBoundary(last + 1)) last++
@@ -120,7 +125,7 @@ export function findRelations(doc: Document): RelationAnnotation[] {
     for (const object of mentionsWithin(role)) {
       if (object.entity === subject.entity) continue
       add({
-        type: isNextToHead(object, head) ? typeForHead(head) : 'role_in',
+        type: isNextToHead(object, head) ? typeForHead(head, first) : 'role_in',
         subject: subject.entity,
         object: objectEntity(object),
         subjectMention: offsets(subject),
@@ -256,11 +261,13 @@ export function findRelations(doc: Document): RelationAnnotation[] {
     return object.tokenStart === t
   }
 
-  function typeForHead(head: number): RelationType {
+  /** The relation a role's head noun states; a lesser word anywhere before it in the role ("former", "deputy") makes it a plain role. */
+  function typeForHead(head: number, roleFirst: number): RelationType {
     const noun = view.lower(head)
     const before = head > 0 ? view.lower(head - 1) : ''
+    for (let t = roleFirst; t < head; t++) if (LESSER.has(view.lower(t))) return 'role_in'
+    if (/^(?:vice|deputy|ex)[-‐‑]/.test(noun)) return 'role_in'
     if (MEMBER_NOUNS.has(noun)) return 'member_of'
-    if (LESSER.has(before) || /^(?:vice|deputy|ex)[-‐‑]/.test(noun)) return 'role_in'
     if (LEADER_NOUNS.has(noun) || (noun === 'minister' && before === 'prime')) return 'leads'
     return 'role_in'
   }

@@ -8,8 +8,10 @@ import { WhosaidError } from '../../errors.js'
 
 /** Longest claim a caller may pass, in characters: a proposition, not an article. */
 export const MAX_CLAIM_LENGTH = 1000
-/** Headlines that name a format rather than state anything. */
-const FORMAT_LABEL = /\binterview(?:s|ed)?\b|\bQ\s?&\s?A\b|^(?:live|watch|listen|opinion|analysis|explainer|editorial|review|obituary|in pictures|photos?|videos?|podcast|quiz)\s*[:|–—-]/i
+/** Headline parts that name a format rather than state anything ("Live: ...", "Q&A"). */
+const FORMAT_LABEL = /\bQ\s?&\s?A\b|^(?:live|watch|listen|opinion|analysis|explainer|editorial|review|obituary|in pictures|photos?|videos?|podcast|quiz)\s*[:|–—-]/i
+/** An interview announced, in any part of the headline: "Interview with X", "Wikinews interviews X", "X interviewed by Y". */
+const INTERVIEW = /^(?:an?\s+)?interview\b|^\S+\s+interviews\b|\binterviewed by\b/i
 const MIN_CLAIM_WORDS = 3
 
 /** A caller's claim, checked: trimmed, not empty, one line of reasonable length. Throws E010 otherwise. */
@@ -32,7 +34,8 @@ export function isClaimHeadline(headline: string | null): boolean {
   if (!headline) return false
   const text = headline.trim()
   if (text.split(/\s+/).length < MIN_CLAIM_WORDS) return false
-  return !isQuestion(text) && !FORMAT_LABEL.test(text)
+  const parts = text.split(/\s*:\s*/)
+  return !isQuestion(text) && !FORMAT_LABEL.test(text) && !parts.some((part) => INTERVIEW.test(part))
 }
 
 export function centralClaimOf(article: Article, requested: string | null | undefined): CentralClaim | null {
