@@ -40,19 +40,24 @@ interface Cue extends Offsets {
 
 export function findClaims(doc: Document): ClaimAnnotation[] {
   const view = new LowerCaseView(doc)
-  const attributed = attributedSpans(doc)
+  // Tokens in someone else's voice, marked once, so each sentence is checked in time linear in its length.
+  const attributed = new Uint8Array(view.tokens.count)
+  for (const span of attributedSpans(doc)) {
+    for (let t = view.tokenAt(span.start); t < view.tokens.count && view.start(t) < span.end; t++) attributed[t] = 1
+  }
   const claims: ClaimAnnotation[] = []
   for (const sentence of doc.sentences) {
     if (sentence.tokenEnd <= sentence.tokenStart) continue
     const start = view.start(sentence.tokenStart)
     const end = view.end(sentence.tokenEnd - 1)
-    if (attributed.some((span) => span.start < end && span.end > start)) continue
+    if (attributed.subarray(sentence.tokenStart, sentence.tokenEnd).includes(1)) continue
     if (view.isPunct(sentence.tokenEnd - 1, '?')) continue
     const cues = findCues(view, sentence.tokenStart, sentence.tokenEnd)
     if (cues.length === 0) continue
     const entities: number[] = []
-    for (const mention of doc.mentions) {
-      if (mention.start >= start && mention.end <= end && mention.entity >= 0 && !entities.includes(mention.entity)) entities.push(mention.entity)
+    for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) {
+      const mention = view.mentionAt[t]! >= 0 ? doc.mentions[view.mentionAt[t]!]! : null
+      if (mention && mention.start >= start && mention.end <= end && mention.entity >= 0 && !entities.includes(mention.entity)) entities.push(mention.entity)
     }
     const kinds = [...new Set(cues.map((cue) => cue.kind))]
     // Numbers are check-worthy on their own; causes and comparisons when they are about someone named.

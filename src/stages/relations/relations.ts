@@ -221,7 +221,13 @@ export function findRelations(doc: Document): RelationAnnotation[] {
   }
 
   function mentionsWithin(span: Offsets): Mention[] {
-    return mentions.filter((m) => m.entity >= 0 && OBJECT_TYPES.has(m.type) && m.start >= span.start && m.end <= span.end)
+    const within: Mention[] = []
+    for (let t = view.tokenAt(span.start); t < view.tokens.count && view.start(t) < span.end; t++) {
+      const index = view.mentionAt[t]!
+      const m = index >= 0 ? mentions[index]! : null
+      if (m && m.tokenStart === t && m.entity >= 0 && OBJECT_TYPES.has(m.type) && m.start >= span.start && m.end <= span.end) within.push(m)
+    }
+    return within
   }
 
   function mentionStartingAt(t: number): Mention | null {

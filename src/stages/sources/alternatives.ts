@@ -56,9 +56,16 @@ export class AlternativeReader {
   private readonly countries: Array<CountryEntry | null>
   private readonly pointers: Pointer[][]
   private readonly hits: Hit[][]
+  /** Relations by subject entity. */
+  private readonly relationsOf = new Map<number, Document['relations']>()
 
   constructor(private readonly doc: Document, question: QuestionAnnotation) {
     this.view = new TokenView(doc)
+    for (const relation of doc.relations) {
+      const list = this.relationsOf.get(relation.subject) ?? []
+      list.push(relation)
+      this.relationsOf.set(relation.subject, list)
+    }
     this.options = question.alternatives
     this.countries = this.options.map((option) => countryOf(option.text)?.country ?? null)
     this.pointers = doc.entities.map((_, index) => this.entityPointers(index))
@@ -126,8 +133,7 @@ export class AlternativeReader {
       if (!pointers.some((p) => p.option === pointer.option)) pointers.push(pointer)
     }
     // Ties stated in the text: "Saudi Arabia's foreign minister, X", "X, the Iranian president", "Iran-backed X".
-    for (const relation of this.doc.relations) {
-      if (relation.subject !== index) continue
+    for (const relation of this.relationsOf.get(index) ?? []) {
       const object = this.doc.entities[relation.object]!
       for (const pointer of this.namePointers(object.name, object.type, [object.name, ...object.aliases])) {
         const tieText = this.doc.text.slice(relation.evidence.start, relation.evidence.end)
