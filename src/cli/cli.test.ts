@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, test } from 'node:test'
+import { loadStanceModel } from '../stance/index.js'
 import { packageRoot } from '../util/package-root.js'
 
 const root = packageRoot()
@@ -34,11 +35,42 @@ test('should read standard input and print csv with one row per statement', () =
   const { code, stdout } = whosaid(['analyze', '-', '--format', 'csv'], text)
   assert.equal(code, 0)
   const lines = stdout.trim().split('\n')
-  assert.equal(lines[0], 'article,headline,statement,kind,speaker,speaker_entity,speaker_name,anonymous,cue,content,content_start,content_end')
+  assert.equal(lines[0], 'article,headline,statement,kind,speaker,speaker_entity,speaker_name,anonymous,cue,content,content_start,content_end,stance,stance_score')
   assert.equal(lines.length, 3)
   assert.match(lines[1]!, /,S1,indirect,Officials,,Officials,true,said,the border would reopen on Monday,/)
   // PolNeAR conventions: the speaker keeps its apposition, the content its quotation marks (CSV-escaped).
   assert.match(lines[2]!, /,S2,direct,"Ali Hassan, a spokesman for the ministry",E\d+,Ali Hassan,false,said,"""We are ready,""",/)
+  // No headline and no --claim: nothing to weigh the statements against, so the stance cells stay empty.
+  for (const line of lines.slice(1)) assert.match(line, /,\d+,\d+,,$/)
+})
+
+test('should weigh every statement against the --claim and say so in the record', async () => {
+  const text = 'Officials said the border would reopen on Monday.\n\n"We are ready to reopen the border," said Ali Hassan, a spokesman for the ministry.'
+  const claim = 'The border will reopen on Monday'
+  const { code, stdout } = whosaid(['analyze', '-', '--format', 'json', '--claim', `  ${claim} `], text)
+  assert.equal(code, 0)
+  const record = JSON.parse(stdout)
+  assert.deepEqual(record.centralClaim, { text: claim, source: 'request' })
+  assert.equal(record.statements.length, 2)
+  const model = loadStanceModel()
+  for (const statement of record.statements) {
+    // The stance is the model's for exactly the content span the record carries.
+    assert.equal(text.slice(statement.content.start, statement.content.end), statement.content.text)
+    assert.match(statement.content.text, statement.id === 'S1' ? /the border would reopen on Monday/ : /We are ready to reopen the border/)
+    const expected = model.predict(claim, statement.content.text)
+    assert.equal(statement.stance.label, expected.label)
+    assert.ok(Math.abs(statement.stance.score - expected.scores[expected.label]) < 1e-4)
+  }
+  assert.equal(record.sources.length, 2)
+  assert.deepEqual(record.sources.map((s: { statements: string[] }) => s.statements), [['S1'], ['S2']])
+})
+
+test('should refuse an empty or over-long --claim as bad usage', () => {
+  for (const claim of ['   ', 'x'.repeat(1001)]) {
+    const result = whosaid(['analyze', SAMPLE, '--claim', claim])
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /--claim <text>.*invalid.*the claim (is empty|is 1001 characters long)/)
+  }
 })
 
 test('should print a readable table', () => {
@@ -46,6 +78,11 @@ test('should print a readable table', () => {
   assert.equal(code, 0)
   assert.match(stdout, /^Over 900 asylum seekers rescued off Indonesian coast\n/)
   assert.match(stdout, /Statements \(\d+\)/)
+  assert.match(stdout, /\nCentral claim \(headline\): Over 900 asylum seekers rescued off Indonesian coast\n/)
+  assert.match(stdout, /\n {2}S1 {3}\w+ +.+\[.+\] {2}stance: (agree|disagree|discuss|unrelated) [01]\.\d\d\n/)
+  for (const section of ['Sources', 'Outlet claims', 'Relations']) assert.match(stdout, new RegExp(`\\n${section} \\(\\d+\\)\\n`))
+  assert.match(stdout, /\n {2}Aceh located in Indonesia {2}"Aceh, Indonesia"\n/)
+  assert.match(stdout, /\nBalance\n {2}sources: \d+ named · \d+ anonymous · \d+ unresolved; \d+ statements\n/)
 })
 
 test('should exit 2 with a one-line message on bad usage', () => {

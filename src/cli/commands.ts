@@ -26,7 +26,7 @@ const processIo: Io = { stdout: process.stdout, stderr: process.stderr }
 
 export async function runAnalyze(
   file: string,
-  options: { format: OutputFormat; languageCheck: boolean; maxBytes?: number },
+  options: { format: OutputFormat; languageCheck: boolean; maxBytes?: number; claim?: string },
   io: Io = processIo,
 ): Promise<number> {
   const analyses: Analysis[] = []
@@ -38,7 +38,7 @@ export async function runAnalyze(
       continue
     }
     try {
-      analyses.push(analyzeArticle(item.article, { requireEnglish: options.languageCheck }))
+      analyses.push(analyzeArticle(item.article, { requireEnglish: options.languageCheck, claim: options.claim }))
     } catch (error) {
       failures++
       if (!(error instanceof WhosaidError)) throw error

@@ -8,6 +8,7 @@ import { FORMATS, type OutputFormat } from './format.js'
 import { runAnalyze, runDemo, runIngest, runSearch, runServe, type ServeCommandOptions } from './commands.js'
 import { addQueueCommands, attemptsOption, backoffOption, ingestQueueOption, prefixOption, queueNameOption, runEnqueue, type EnqueueCliOptions } from '../queue/cli.js'
 import { defaultWorkers, MAX_WORKERS } from '../corpus/ingest.js'
+import { checkClaim } from '../stages/stance/index.js'
 
 const DEFAULT_STORE = 'whosaid.db'
 
@@ -22,6 +23,16 @@ function integer(name: string, min: number, max: number) {
 function isoDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('expected an ISO date such as 2019-05-14')
   return value
+}
+
+/** `--claim TEXT`: a proposition of at most MAX_CLAIM_LENGTH characters; the same check as the API's. */
+function claimText(value: string): string {
+  try {
+    return checkClaim(value, '--claim')
+  } catch (error) {
+    if (error instanceof WhosaidError) throw new InvalidArgumentError(error.message.replace(/^invalid argument: /, ''))
+    throw error
+  }
 }
 
 /** `--cors ORIGIN`, repeatable: `https://newsroom.example` (scheme, host, optional port) or `*`. */
@@ -53,7 +64,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('json'))
     .option('--no-language-check', 'analyse even when the text is not detected as English')
     .option('--max-bytes <n>', 'largest accepted article in bytes', integer('--max-bytes', 1, 2 ** 31))
-    .action(async (file: string, options: { format: OutputFormat; languageCheck: boolean; maxBytes?: number }) => {
+    .option('--claim <text>', 'weigh every statement against this claim instead of the headline (stance per statement and source)', claimText)
+    .action(async (file: string, options: { format: OutputFormat; languageCheck: boolean; maxBytes?: number; claim?: string }) => {
       setExitCode(await runAnalyze(file, options))
     })
 

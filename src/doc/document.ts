@@ -2,7 +2,7 @@
  * The Document: one immutable normalised text plus annotation layers, each written by exactly one
  * stage. Every annotation is a standoff `[start, end)` pair into `text` (UTF-16 code units).
  */
-import type { Article, Diagnostic, EntityType, Role, Span } from './schema.js'
+import type { Article, Balance, CentralClaim, ClaimKind, Diagnostic, EntityType, Relation, RelationType, Role, SourceEvidence, Span, Stance } from './schema.js'
 import type { TokenColumns } from './tokens.js'
 
 export interface SentenceSpan {
@@ -51,8 +51,80 @@ export interface StatementAnnotation {
   content: { start: number; end: number }
 }
 
+/** An offset pair into `doc.text`, before it is serialised into a span with its text. */
+export interface Offsets {
+  start: number
+  end: number
+}
+
+/** A relation between two entities (indexes into `doc.entities`), with the offsets of its evidence. */
+export interface RelationAnnotation {
+  type: RelationType
+  subject: number
+  object: number
+  subjectMention: Offsets
+  objectMention: Offsets
+  role: Offsets | null
+  pattern: NonNullable<Relation['pattern']>
+  evidence: Offsets
+}
+
+/** A check-worthy sentence in the outlet's own voice. */
+export interface ClaimAnnotation extends Offsets {
+  /** Indexes into `doc.entities`, in order of first mention in the claim. */
+  entities: number[]
+  kinds: ClaimKind[]
+  evidence: Offsets[]
+}
+
+export interface QuestionAnnotation {
+  text: string
+  alternatives: Array<{ text: string; span: Offsets | null }>
+}
+
+export interface SourceEvidenceAnnotation extends Offsets, Omit<SourceEvidence, 'start' | 'end' | 'text' | 'statement'> {
+  /** Index into `doc.statements`, or -1. */
+  statement: number
+}
+
+/** One source: a speaker entity, or an anonymous or unresolved speaker by its printed name. */
+export interface SourceAnnotation {
+  /** Index into `doc.entities`, or -1. */
+  entity: number
+  name: string
+  anonymous: boolean
+  /** Indexes into `doc.statements`. */
+  statements: number[]
+  stance: Stance | null
+  alternative: string | null
+  evidence: SourceEvidenceAnnotation[]
+}
+
+/** A statement's stance, with the model's probability for every label (kept for weighing sources; not serialised). */
+export interface StanceAnnotation extends Stance {
+  scores: Record<Stance['label'], number>
+}
+
+/** What the caller asks of one analysis beyond the article itself. */
+export interface AnalysisRequest {
+  /** A proposition to weigh the statements against instead of the headline. */
+  claim?: string | null
+}
+
 /** The names of the layers, used by stages to declare what they require and assign. */
-export type LayerName = 'tokens' | 'sentences' | 'quotes' | 'mentions' | 'entities' | 'statements'
+export type LayerName =
+  | 'tokens'
+  | 'sentences'
+  | 'quotes'
+  | 'mentions'
+  | 'entities'
+  | 'statements'
+  | 'relations'
+  | 'claims'
+  | 'stance'
+  | 'question'
+  | 'sources'
+  | 'balance'
 
 export class Document {
   readonly text: string
@@ -64,13 +136,24 @@ export class Document {
   mentions: Mention[] = []
   entities: ResolvedEntity[] = []
   statements: StatementAnnotation[] = []
+  relations: RelationAnnotation[] = []
+  claims: ClaimAnnotation[] = []
+  /** The proposition the `stance` layer weighs statements against, or null. */
+  centralClaim: CentralClaim | null = null
+  /** One stance per statement (same order as `statements`); null entries when there is no central claim. */
+  stances: Array<StanceAnnotation | null> = []
+  question: QuestionAnnotation | null = null
+  sources: SourceAnnotation[] = []
+  balance: Balance | null = null
+  readonly request: Readonly<AnalysisRequest>
   readonly diagnostics: Diagnostic[] = []
   private readonly assigned = new Set<LayerName>()
   private frozen = false
 
-  constructor(article: Article) {
+  constructor(article: Article, request: AnalysisRequest = {}) {
     this.article = article
     this.text = article.text
+    this.request = Object.freeze({ ...request })
   }
 
   has(layer: LayerName): boolean {

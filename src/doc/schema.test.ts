@@ -27,6 +27,9 @@ test('should produce valid whosaid/1 records whose every span matches the text, 
     const spans = [
       ...analysis.entities.flatMap((entity) => [...entity.mentions, ...entity.roles]),
       ...analysis.statements.flatMap((statement) => [statement.speaker, statement.cue, statement.content]),
+      ...analysis.claims.flatMap((claim) => [claim, ...(claim.evidence ?? [])]),
+      ...analysis.relations.flatMap((relation) => [relation.evidence, relation.subjectMention!, relation.objectMention!, ...(relation.role ? [relation.role] : [])]),
+      ...(analysis.sources ?? []).flatMap((source) => [...source.roles, ...source.evidence]),
     ]
     for (const span of spans) {
       assert.ok(span.start <= span.end && span.end <= text.length, `${name}: span out of range`)
@@ -34,6 +37,14 @@ test('should produce valid whosaid/1 records whose every span matches the text, 
     }
     const ids = new Set(analysis.entities.map((entity) => entity.id))
     for (const statement of analysis.statements) if (statement.speaker.entity) assert.ok(ids.has(statement.speaker.entity), `${name}: dangling speaker`)
+    const referenced = [
+      ...analysis.claims.flatMap((claim) => claim.entities),
+      ...analysis.relations.flatMap((relation) => [relation.subject, relation.object]),
+      ...(analysis.sources ?? []).flatMap((source) => (source.entity ? [source.entity] : [])),
+    ]
+    for (const id of referenced) assert.ok(ids.has(id), `${name}: dangling entity ${id}`)
+    // Each statement belongs to exactly one source.
+    assert.deepEqual((analysis.sources ?? []).flatMap((source) => source.statements).sort(), analysis.statements.map((statement) => statement.id).sort(), `${name}: sources`)
     statements += analysis.statements.length
   }
   assert.ok(statements > 3 * files.length, `only ${statements} statements in ${files.length} articles`)

@@ -17,6 +17,15 @@ export function contentHash(article: Article): string {
 
 export function toAnalysis(doc: Document, pipeline: ReadonlyArray<{ name: string; version: string }>): Analysis {
   const entityId = (index: number): string | null => (index >= 0 ? `E${index + 1}` : null)
+  const statementId = (index: number): string => `S${index + 1}`
+  const span = (offsets: { start: number; end: number }) => doc.span(offsets.start, offsets.end)
+  // Layers a pipeline did not run are left out, so "not run" and "ran, found nothing" stay apart.
+  const stanceOf = (index: number) => {
+    if (!doc.has('stance')) return {}
+    const stance = doc.stances[index]
+    return { stance: stance ? { label: stance.label, score: stance.score } : null }
+  }
+  const entityOf = (index: number) => doc.entities[index]
   return {
     schema: SCHEMA_ID,
     article: doc.article,
@@ -33,7 +42,7 @@ export function toAnalysis(doc: Document, pipeline: ReadonlyArray<{ name: string
       const entity = statement.speaker.entity
       const speakerSpan = doc.span(statement.speaker.start, statement.speaker.end)
       return {
-        id: `S${index + 1}`,
+        id: statementId(index),
         kind: statement.kind,
         speaker: {
           ...speakerSpan,
@@ -43,10 +52,53 @@ export function toAnalysis(doc: Document, pipeline: ReadonlyArray<{ name: string
         },
         cue: doc.span(statement.cue.start, statement.cue.end),
         content: doc.span(statement.content.start, statement.content.end),
+        ...stanceOf(index),
       }
     }),
-    claims: [],
-    relations: [],
+    ...(doc.has('stance') ? { centralClaim: doc.centralClaim } : {}),
+    ...(doc.has('question')
+      ? { question: doc.question && { text: doc.question.text, alternatives: doc.question.alternatives.map((option) => ({ text: option.text, span: option.span && span(option.span) })) } }
+      : {}),
+    ...(doc.has('sources')
+      ? {
+          sources: doc.sources.map((source, index) => ({
+            id: `P${index + 1}`,
+            entity: entityId(source.entity),
+            name: source.name,
+            anonymous: source.anonymous,
+            roles: source.entity >= 0 ? entityOf(source.entity)!.roles : [],
+            statements: source.statements.map(statementId),
+            stance: source.stance,
+            alternative: source.alternative,
+            evidence: source.evidence.map(({ start, end, statement, alternative, kind, effect, note }) => ({
+              ...doc.span(start, end),
+              statement: statement >= 0 ? statementId(statement) : null,
+              alternative,
+              kind,
+              effect,
+              note,
+            })),
+          })),
+        }
+      : {}),
+    claims: doc.claims.map((claim, index) => ({
+      id: `C${index + 1}`,
+      ...span(claim),
+      entities: claim.entities.map((entity) => entityId(entity)!),
+      kinds: claim.kinds,
+      evidence: claim.evidence.map(span),
+    })),
+    relations: doc.relations.map((relation) => ({
+      type: relation.type,
+      subject: entityId(relation.subject)!,
+      object: entityId(relation.object)!,
+      evidence: span(relation.evidence),
+      subjectMention: span(relation.subjectMention),
+      objectMention: span(relation.objectMention),
+      role: relation.role && span(relation.role),
+      pattern: relation.pattern,
+    })),
+    ...(doc.has('balance') && doc.balance ? { balance: doc.balance } : {}),
     diagnostics: doc.diagnostics,
     provenance: {
       offsets: 'utf16',

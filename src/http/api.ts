@@ -28,6 +28,8 @@ export interface AnalyzeInput {
   url?: string
   published?: string
   format?: 'text' | 'html'
+  /** Weigh the statements against this claim instead of the headline. */
+  claim?: string
 }
 
 export interface ApiDeps {
@@ -66,6 +68,8 @@ export function apiRoutes({ store, analyze, analyzeArticle = defaultAnalyzeArtic
         throw new WhosaidError('E010', 'the body is not valid JSON', 'body')
       }
       const input: AnalyzeInput = parseField(AnalyzeBody, json, 'body')
+      // The store keeps one analysis per article; a caller's claim would decide its stances for everyone.
+      if (storeIt && input.claim !== undefined) throw new WhosaidError('E010', 'a claim applies to this request only: analyse with a claim, or store without one', 'body.claim')
       const analysis = await analyze(input)
       if (!storeIt) return c.json(analysis, 200, { 'Cache-Control': 'no-store' })
       const { id, inserted } = await store.putAnalysis(analysis, API_SOURCE)

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { AnalysisSchema } from '../doc/schema.js'
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../store/paging.js'
+import { MAX_CLAIM_LENGTH } from '../stages/stance/central-claim.js'
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 const json = (schema: object) => ({ 'application/json': { schema } })
@@ -170,6 +171,15 @@ const schemas = {
       url: { type: 'string' },
       published: { type: 'string', description: 'ISO date, e.g. 2024-03-05' },
       format: { type: 'string', enum: ['text', 'html'], default: 'text' },
+      claim: {
+        type: 'string',
+        minLength: 1,
+        maxLength: MAX_CLAIM_LENGTH,
+        description:
+          'A proposition to weigh every statement against instead of the headline (`centralClaim.source` is then `request`); ' +
+          'each statement and source gets a stance towards it. Not accepted with store=true.',
+        examples: ['Egypt will side with Saudi Arabia'],
+      },
     },
   },
 }
@@ -178,8 +188,8 @@ const paths = {
   '/health': { get: { summary: 'Liveness', responses: { 200: ok('Up', { type: 'object' }) } } },
   '/analyze': {
     post: {
-      summary: 'Analyse one article: who said what',
-      parameters: [{ name: 'store', in: 'query', schema: { type: 'boolean', default: false }, description: 'Also store the analysis' }],
+      summary: 'Analyse one article: who said what, where the sources stand (towards the headline or a given claim), outlet claims, relations, balance',
+      parameters: [{ name: 'store', in: 'query', schema: { type: 'boolean', default: false }, description: 'Also store the analysis (not with a claim)' }],
       requestBody: { required: true, content: json(ref('AnalyzeInput')) },
       responses: {
         200: ok('The analysis (with id and inserted=false when store=true found it already stored)', ref('Analysis')),

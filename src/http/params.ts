@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { WhosaidError } from '../errors.js'
+import { checkClaim } from '../stages/stance/central-claim.js'
 import { ISO_DATE, MAX_LIMIT } from '../store/paging.js'
 
 const limit = z.coerce.number().int().min(1).max(MAX_LIMIT).optional()
@@ -74,6 +75,19 @@ export const AnalyzeBody = z.strictObject({
     .nullish()
     .transform((value) => value ?? undefined),
   format: z.enum(['text', 'html']).nullish().transform((value) => value ?? undefined),
+  /** A proposition to weigh the statements against instead of the headline; checked like `--claim`. */
+  claim: z
+    .string()
+    .nullish()
+    .transform((value, context) => {
+      if (value === null || value === undefined) return undefined
+      try {
+        return checkClaim(value)
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: error instanceof Error ? error.message.replace(/^invalid argument: /, '') : String(error) })
+        return z.NEVER
+      }
+    }),
 })
 
 /** POST /ingest with a JSON body: pasted text or HTML, and the metadata the text may not carry. */

@@ -9,6 +9,8 @@ import { after, before, describe, it } from 'node:test'
 import { pathToFileURL } from 'node:url'
 import { parseHTML } from 'linkedom'
 import { buildAnalysis } from '../store/analysis-builder.js'
+import { makeArticle } from '../testing/make-article.js'
+import { analyzeWithRules } from '../testing/rules-pipeline.js'
 import { seededApp, type SeededApp } from './seeded-app.js'
 import { webFolder } from './web.js'
 
@@ -125,6 +127,24 @@ describe('web page script', () => {
     assert.equal(view.querySelectorAll('img, script, b').length, 0)
     assert.match(view.querySelector('.article-text')?.textContent ?? '', /<script>alert\(2\)<\/script>/)
     assert.equal([...view.querySelectorAll('a')].some((a) => /javascript:/i.test(a.getAttribute('href') ?? '')), false)
+  })
+
+  it('should show each source\'s side with its evidence, the outlet\'s claims, the relations and the balance', async () => {
+    const text = "Iran's foreign minister, Javad Zarif, arrived in Cairo on Sunday.\n\nAdel al-Jubeir said Cairo would stand with Riyadh in the dispute.\n\nEgypt received $2 billion in aid last year."
+    const analysis = analyzeWithRules(makeArticle(text, { headline: 'Which side will Egypt take: Saudi Arabia or Iran?' }))
+    const id = (await seeded.store.putAnalysis(analysis, 'fixture')).id
+    const view = await show(`#/articles/${id}`)
+    assert.match(view.querySelector('.article-head')?.textContent ?? '', /The headline asks which side: Saudi Arabia or Iran/)
+    const card = [...view.querySelectorAll('.source-card')].find((node) => /Adel al-Jubeir/.test(node.textContent ?? ''))!
+    assert.deepEqual(texts(card, '.badge.stance'), ['side: Saudi Arabia'])
+    assert.deepEqual(texts(card, '.source-evidence li q'), ['Riyadh'])
+    assert.match(card.querySelector('.source-evidence')?.textContent ?? '', /Riyadh is the capital of Saudi Arabia/)
+    const panel = view.querySelector('aside.panel')!
+    assert.match(panel.textContent ?? '', /Outlet claims \(1\)/)
+    assert.match(panel.textContent ?? '', /Egypt received \$2 billion in aid last year\./)
+    assert.match(panel.textContent ?? '', /Javad Zarif role in Iran/)
+    assert.match(panel.textContent ?? '', /Sources for: Saudi Arabia1/)
+    assert.match(panel.textContent ?? '', /Outlet's own voice50% \(1 claim\)/)
   })
 
   it('should show an API error as a message', async () => {

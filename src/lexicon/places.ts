@@ -200,3 +200,29 @@ export function placeOrGroupType(name: string): 'GPE' | 'LOC' | 'NORP' | undefin
 
 /** Longest gazetteer entry in words, so matchers know how far to look ahead. */
 export const LONGEST_PLACE_WORDS = Math.max(...[...byName.keys()].map((name) => name.split(/\s+/).length))
+
+/** How a word names a country: by one of its names, its capital, or a demonym. */
+export interface CountryMatch {
+  country: CountryEntry
+  as: 'name' | 'capital' | 'demonym'
+}
+
+const countryByWord = new Map<string, CountryMatch>()
+for (const country of COUNTRIES) {
+  // Names win over capitals and demonyms ("Djibouti", "Singapore" and "Kuwait" are both).
+  for (const demonym of country.demonyms) countryByWord.set(demonym.toLowerCase(), { country, as: 'demonym' })
+  for (const capital of country.capitals) countryByWord.set(capital.toLowerCase(), { country, as: 'capital' })
+  for (const name of country.names) countryByWord.set(name.toLowerCase(), { country, as: 'name' })
+}
+
+/**
+ * The country a place or group word names (case-insensitive): "Tehran" and "Iranian(s)" give Iran.
+ * A leading "the" is ignored ("the Netherlands"); plural demonyms fall back to the singular.
+ */
+export function countryOf(words: string): CountryMatch | undefined {
+  const key = words.trim().replace(/^the\s+/i, '').replace(/\s+/g, ' ').toLowerCase()
+  const exact = countryByWord.get(key)
+  if (exact) return exact
+  const singular = key.endsWith('s') ? countryByWord.get(key.slice(0, -1)) : undefined
+  return singular?.as === 'demonym' ? singular : undefined
+}

@@ -14,6 +14,8 @@ export interface RawArticleInput {
   url?: string
   published?: string
   format?: 'text' | 'html'
+  /** Weigh the statements against this claim instead of the headline. */
+  claim?: string
 }
 
 export async function analyzeInput(input: RawArticleInput): Promise<Analysis> {
@@ -27,5 +29,5 @@ export async function analyzeInput(input: RawArticleInput): Promise<Analysis> {
     url: input.url ?? parsed.url,
     published: input.published ?? parsed.published,
   }
-  return analyzeArticle(article)
+  return analyzeArticle(article, { claim: input.claim })
 }

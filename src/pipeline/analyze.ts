@@ -5,27 +5,47 @@ import type { Analysis, Article } from '../doc/schema.js'
 import { toAnalysis } from '../doc/serialize.js'
 import { WhosaidError } from '../errors.js'
 import { modelAttributeStage } from '../stages/attribute-model/index.js'
+import { claimsStage } from '../stages/claims/index.js'
 import { entitiesStage, resolveStage } from '../stages/entities/index.js'
+import { relationsStage } from '../stages/relations/index.js'
 import { sentencesStage } from '../stages/sentences/index.js'
+import { sourcesStage } from '../stages/sources/index.js'
+import { checkClaim, stanceStage } from '../stages/stance/index.js'
 import { tokenizeStage } from '../stages/tokenize/index.js'
 import { createPipeline, type Pipeline } from './pipeline.js'
 
 let defaultPipeline: Pipeline | null = null
 
 export function getDefaultPipeline(): Pipeline {
-  defaultPipeline ??= createPipeline([tokenizeStage, sentencesStage, entitiesStage, resolveStage, modelAttributeStage])
+  defaultPipeline ??= createPipeline([
+    tokenizeStage,
+    sentencesStage,
+    entitiesStage,
+    resolveStage,
+    modelAttributeStage,
+    relationsStage,
+    claimsStage,
+    stanceStage,
+    sourcesStage,
+  ])
   return defaultPipeline
 }
 
 export interface AnalyzeOptions {
   /** Refuse articles whose detected language is not English (default true). */
   requireEnglish?: boolean
+  /**
+   * A proposition to weigh every statement against instead of the headline ("Egypt will side with
+   * Saudi Arabia"). Empty, over-long or control-character claims are refused with E010.
+   */
+  claim?: string | null
 }
 
 export function analyzeArticle(article: Article, options: AnalyzeOptions = {}): Analysis {
   if ((options.requireEnglish ?? true) && article.language !== 'eng' && article.language !== 'und') {
     throw new WhosaidError('E009', `detected language "${article.language}"`)
   }
+  const claim = options.claim === undefined || options.claim === null ? null : checkClaim(options.claim)
   const pipeline = getDefaultPipeline()
-  return toAnalysis(pipeline.run(article), pipeline.stages)
+  return toAnalysis(pipeline.run(article, { claim }), pipeline.stages)
 }

@@ -3,14 +3,14 @@
  * stage's requirements are assigned by an earlier stage, so a wrong order fails at build time,
  * not halfway through an article.
  */
-import { Document, type LayerName } from '../doc/document.js'
+import { Document, type AnalysisRequest, type LayerName } from '../doc/document.js'
 import type { Article } from '../doc/schema.js'
 import { WhosaidError } from '../errors.js'
 import type { Stage } from './stage.js'
 
 export interface Pipeline {
   readonly stages: readonly Stage[]
-  run(article: Article): Document
+  run(article: Article, request?: AnalysisRequest): Document
 }
 
 /** Lists the unmet requirements of a stage list: `["attribute requires entities", ...]`. */
@@ -30,8 +30,8 @@ export function createPipeline(stages: readonly Stage[]): Pipeline {
   const frozen = Object.freeze([...stages])
   return {
     stages: frozen,
-    run(article) {
-      const doc = new Document(article)
+    run(article, request) {
+      const doc = new Document(article, request)
       for (const stage of frozen) stage.run(doc)
       return doc.freeze()
     },

@@ -292,11 +292,15 @@ export async function showArticle(id, params) {
     }
     if (focusedSource) reveal(focusedSource.statements[0])
   }
+  // The record's own sources (stance and alternative per source), matched by their first statement.
+  const recordSources = new Map((Array.isArray(analysis.sources) ? analysis.sources : []).map((s) => [s.statements?.[0], s]))
+  const recordSourceOf = (source) => recordSources.get(source.statements[0]?.id) ?? null
   const sourceCards = [...sources]
     .sort((a, b) => b.statements.length - a.statements.length)
     .map((source) => {
       const roles = rolesOf(source.entity)
-      const stances = stanceCounts(source.statements)
+      const record = recordSourceOf(source)
+      const stances = record?.stance ? [] : stanceCounts(source.statements)
       const button = el('button', { type: 'button', class: 'secondary small', 'aria-pressed': 'false', on: { click: () => focusSource(source) } }, 'Highlight only these')
       focusButtons.set(source, button)
       return el(
@@ -314,11 +318,32 @@ export async function showArticle(id, params) {
             source.anonymous ? badge('anonymous', 'anon') : source.entity ? badge(source.entity.type.toLowerCase(), 'type') : badge('unresolved', 'type'),
             badge(plural(source.statements.length, 'statement'), 'count'),
             ...stances.map(([label, count]) => el('span', { class: 'badge stance' }, 'stance: ', el('bdi', {}, label), count > 1 ? ` ×${count}` : '')),
+            record?.stance && stanceBadge(record.stance),
+            typeof record?.alternative === 'string' && el('span', { class: 'badge stance', title: 'The alternative of the headline this source supports' }, 'side: ', el('bdi', {}, record.alternative)),
           ),
+          evidenceList(record),
           button,
         ),
       )
     })
+
+  /** Why a source was given its alternative: each span and its reason. */
+  function evidenceList(record) {
+    const evidence = Array.isArray(record?.evidence) ? record.evidence : []
+    if (evidence.length === 0) return null
+    return el(
+      'details',
+      { class: 'source-evidence' },
+      el('summary', {}, 'Why this side'),
+      el(
+        'ul',
+        { class: 'plain-list' },
+        ...evidence.map((item) =>
+          el('li', {}, el('q', { dir: 'auto' }, String(item.text ?? '')), ` ${item.effect === 'opposes' ? 'against' : 'for'} `, el('bdi', {}, String(item.alternative ?? '')), el('div', { class: 'meta' }, String(item.note ?? ''))),
+        ),
+      ),
+    )
+  }
 
   // ---- balance ----
   const unidentified = sources.filter((s) => !s.anonymous && !s.entity && s.name === NO_NAME)
@@ -335,6 +360,7 @@ export async function showArticle(id, params) {
           el('div', {}, el('dt', {}, 'Anonymous sources'), el('dd', {}, `${anonymous.length}`, el('span', { class: 'meta' }, ` (${plural(count(anonymous), 'statement')})`))),
           unidentified.length > 0 && el('div', {}, el('dt', {}, 'Speaker not identified'), el('dd', {}, el('span', { class: 'meta' }, plural(count(unidentified), 'statement')))),
           ...kinds.map(([kind, n]) => el('div', {}, el('dt', {}, KIND_LABELS[kind][0].toUpperCase() + KIND_LABELS[kind].slice(1)), el('dd', {}, String(n)))),
+          ...recordBalance(analysis.balance),
         ),
         el('h3', {}, 'Statements per source'),
         barChart(
@@ -344,7 +370,18 @@ export async function showArticle(id, params) {
       ]
     : [el('p', { class: 'meta' }, 'No statements to weigh.')]
 
-  // ---- claims and relations (filled by later stages; empty arrays for now) ----
+  /** Figures only the record's balance holds: sources per stance and per alternative, the outlet's own voice. */
+  function recordBalance(figures) {
+    if (!figures || typeof figures !== 'object') return []
+    const rows = []
+    const row = (label, value) => rows.push(el('div', {}, el('dt', {}, label), el('dd', {}, value)))
+    if (typeof figures.ownVoiceShare === 'number') row("Outlet's own voice", `${Math.round(figures.ownVoiceShare * 100)}% (${plural(figures.outletClaims ?? 0, 'claim')})`)
+    for (const [label, n] of Object.entries(figures.stances ?? {})) if (n > 0) row(`Sources that ${label === 'discuss' ? 'discuss' : label === 'unrelated' ? 'are unrelated' : label}`, String(n))
+    for (const [label, n] of Object.entries(figures.alternatives ?? {})) row(`Sources for: ${label}`, String(n))
+    return rows
+  }
+
+  // ---- claims and relations ----
   const entityName = (ref) => entities.get(ref)?.name ?? String(ref ?? '')
   const claims = Array.isArray(analysis.claims) ? analysis.claims : []
   const relations = Array.isArray(analysis.relations) ? analysis.relations : []
@@ -370,7 +407,7 @@ export async function showArticle(id, params) {
           el(
             'li',
             {},
-            el('span', { class: 'relation' }, name(entityName(relation.subject)), el('span', { class: 'relation-type' }, ` ${String(relation.type ?? '')} `), name(entityName(relation.object))),
+            el('span', { class: 'relation' }, name(entityName(relation.subject)), el('span', { class: 'relation-type' }, ` ${String(relation.type ?? '').replace(/_/g, ' ')} `), name(entityName(relation.object))),
             relation.evidence?.text && el('div', { class: 'meta' }, el('q', { dir: 'auto' }, String(relation.evidence.text))),
           ),
         ),
@@ -399,6 +436,10 @@ export async function showArticle(id, params) {
         original && el('a', { href: original, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original ↗'),
       ),
       el('p', { class: 'meta' }, joinMeta(plural(statements.length, 'statement'), plural(sources.length, 'source'), plural(analysis.entities.length, 'entity', 'entities'))),
+      analysis.centralClaim?.text &&
+        el('p', { class: 'meta' }, analysis.centralClaim.source === 'request' ? 'Stances towards the claim: ' : 'Stances towards the headline: ', el('q', { dir: 'auto' }, String(analysis.centralClaim.text))),
+      Array.isArray(analysis.question?.alternatives) &&
+        el('p', { class: 'meta' }, 'The headline asks which side: ', ...analysis.question.alternatives.flatMap((a, i) => [i ? ' or ' : '', el('bdi', {}, String(a.text ?? ''))])),
     ),
     el(
       'div',

@@ -40,7 +40,7 @@ export async function showSearch(params) {
           return option
         }),
       )
-    : input('stance', { placeholder: 'e.g. against', 'aria-describedby': 'f-stance-help' })
+    : input('stance', { placeholder: 'e.g. disagree', 'aria-describedby': 'f-stance-help' })
   const form = el(
     'form',
     { class: 'search-form', role: 'search', 'aria-label': 'Search statements' },

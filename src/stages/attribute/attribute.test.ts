@@ -63,6 +63,24 @@ const cases: Array<{ should: string; text: string; expected: Expected[] }> = [
     ],
   },
   {
+    should: 'attribute a speaker whose premodifier opens with a demonym, at the start of a sentence and after a comma',
+    text: 'Egyptian political analyst Hamdi Bekheet said Egypt would keep close ties with Riyadh. On Monday, Saudi analyst Ali Saad said the talks had failed.',
+    expected: [
+      { kind: 'indirect', speaker: 'Egyptian political analyst Hamdi Bekheet', name: 'Hamdi Bekheet', cue: 'said', content: 'Egypt would keep close ties with Riyadh' },
+      { kind: 'indirect', speaker: 'Saudi analyst Ali Saad', name: 'Ali Saad', cue: 'said', content: 'the talks had failed' },
+    ],
+  },
+  {
+    should: 'not take a speech verb inside a name ("the United States") for a cue',
+    text: 'Turkey is caught between Russia and the United States after the vote. Sergei Lavrov said Ankara would stay close to Moscow.',
+    expected: [{ kind: 'indirect', speaker: 'Sergei Lavrov', cue: 'said', content: 'Ankara would stay close to Moscow' }],
+  },
+  {
+    should: 'attribute a speaker after a role apposition placed before the name',
+    text: 'A Chilean political analyst, Patricio Navia, said the decision reflected a shift in priorities.',
+    expected: [{ speaker: 'A Chilean political analyst, Patricio Navia,', name: 'Patricio Navia', cue: 'said', content: 'the decision reflected a shift in priorities' }],
+  },
+  {
     should: 'continue a quotation into the next paragraph with the cue of the first',
     text: '“There is no alternative to peace,” Shoukry told reporters. “We will keep talking to every side in this conflict.\n\n“Nobody gains from more fighting in the region.”',
     expected: [

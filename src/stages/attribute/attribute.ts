@@ -88,7 +88,8 @@ export function attribute(doc: Document): StatementAnnotation[] {
   for (const sentence of doc.sentences) {
     let t = sentence.tokenStart
     while (t < sentence.tokenEnd) {
-      if (used[t] || !view.isWord(t)) {
+      // A cue word inside a name is part of the name: "the United States", "Edward Said".
+      if (used[t] || !view.isWord(t) || view.mentionAt[t]! >= 0) {
         t++
         continue
       }
@@ -281,7 +282,9 @@ function startsClauseAt(view: TokenView, first: number, sentenceStart: number): 
     if (t === sentenceStart) return true
     const previous = t - 1
     if (view.isPunct(previous, ',', ';', ':', '—', '–', '(') || CLAUSE_OPENERS.has(view.lower(previous))) return true
-    if (skipped >= MAX_PREMODIFIER_WORDS || !view.isWord(previous) || view.mentionAt[previous]! >= 0) return false
+    // A demonym may open the premodifier ("Egyptian political analyst X"); any other name may not.
+    const mentionBefore = view.mentionAt[previous]!
+    if (skipped >= MAX_PREMODIFIER_WORDS || !view.isWord(previous) || (mentionBefore >= 0 && view.mentions[mentionBefore]!.type !== 'NORP')) return false
     const word = view.lower(previous)
     if (view.cueAt(previous, first) >= 0 || ['the', 'a', 'an', 'that', 'which', 'who', 'to', 'of', 'in', 'on', 'by', 'for', 'with', 'is', 'was', 'has', 'had'].includes(word)) {
       // A determiner may open the phrase ("the veteran diplomat X"), nothing else of these.

@@ -43,3 +43,10 @@ test('should not take an office ("Prime Minister") or a sentence-initial word fo
   const entities = entitiesOf('The Prime Minister said no. Officials said the vote would go ahead.')
   assert.deepEqual(entities.filter((entity) => entity.type === 'PERSON'), [])
 })
+
+test('should read a possessive apposition before the name as a role ("France\'s president, W,")', () => {
+  const entities = entitiesOf("France's president, Emmanuel Macron, spoke first. Saudi Arabia's foreign minister, Adel al-Jubeir, left.")
+  const rolesOf = (name: string) => entities.find((entity) => entity.name === name)!.roles.map((role) => `${role.kind}:${role.text}:${role.start}`)
+  assert.deepEqual(rolesOf('Emmanuel Macron'), ["apposition:France's president:0"])
+  assert.deepEqual(rolesOf('Adel al-Jubeir'), ["apposition:Saudi Arabia's foreign minister:50"])
+})

@@ -12,6 +12,8 @@ import { SPEECH_VERBS } from '../../lexicon/speech.js'
 
 const MAX_PREMODIFIER = 5
 const MAX_APPOSITION = 16
+/** Words of a possessor name before "'s" in a role ("United Arab Emirates's envoy"). */
+const MAX_POSSESSOR_WORDS = 4
 const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'former', 'acting', 'deputy', 'senior', 'veteran', 'leading', 'head', 'chief', 'member', 'director', 'spokesman', 'spokeswoman'])
 const ARTICLES = /^(?:a|an|the)\s+/i
 
@@ -49,21 +51,31 @@ export function findRoles(doc: Document, mention: Mention): Role[] {
     if (phraseLast >= phraseFirst && looksLikeRole(phraseFirst, phraseLast)) push(tokens.start[phraseFirst]!, tokens.end[phraseLast]!, 'apposition')
   }
 
-  // Apposition before the name: "a Chilean political analyst, Z, said".
+  // Apposition before the name: "a Chilean political analyst, Z, said", "France's president, W, said".
   if (isComma(nameStart - 1) && isComma(mention.tokenEnd)) {
     const last = nameStart - 2
     let first = last
     while (first - 1 >= 0 && last - first < MAX_APPOSITION && !isComma(first - 1) && !/^[.;:!?"“”]$/.test(doc.text.slice(tokens.start[first - 1]!, tokens.end[first - 1]!)) && (first - 1 < 0 || !isSentenceStart(first))) first--
-    if (last >= first && ['a', 'an', 'the'].includes(lower(first)) && looksLikeRole(first, last)) push(tokens.start[first]!, tokens.end[last]!, 'apposition')
+    const opens = ['a', 'an', 'the'].includes(lower(first)) || possessiveAt(first, last) > first
+    if (last >= first && opens && looksLikeRole(first, last)) push(tokens.start[first]!, tokens.end[last]!, 'apposition')
   }
   return roles
 
   function looksLikeRole(first: number, last: number): boolean {
-    // "a member of ...", "the head of ...", "Egypt's foreign minister".
-    const possessive = first + 1 <= last && /^['’]s$/.test(lower(first + 1))
+    // "a member of ...", "the head of ...", "Egypt's foreign minister", "Saudi Arabia's foreign minister".
+    const possessive = possessiveAt(first, last) > first
     if (!APPOSITION_OPENERS.has(lower(first)) && !possessive) return false
     for (let t = first; t <= Math.min(last, first + 6); t++) if (ROLE_NOUNS.has(lower(t))) return true
     return false
+  }
+
+  /** The "'s" token after a short capitalised name at `first` ("Saudi Arabia's"), or -1. */
+  function possessiveAt(first: number, last: number): number {
+    for (let t = first + 1; t <= Math.min(last, first + MAX_POSSESSOR_WORDS); t++) {
+      if (/^['’]s$/.test(lower(t))) return t
+      if (!isWord(t) || (tokens.flags[t]! & TokenFlag.Capitalised) === 0) return -1
+    }
+    return -1
   }
 
   function firstTokenAt(offset: number): number {
