@@ -124,7 +124,9 @@ export async function showArticle(id, params) {
   const analysis = await getJson(`/articles/${id}`)
   const { article } = analysis
   const text = article.text
-  const statements = analysis.statements.filter((s) => validSpan(s.content, text.length))
+  // Every statement with something to show: a content, or (when its content is not in the text,
+  // "He said." — docs/SCHEMA.md) its speaker and cue.
+  const statements = analysis.statements.filter((s) => validSpan(s.content, text.length) || validSpan(s.cue, text.length) || validSpan(s.speaker, text.length))
   const sources = sourcesOf({ ...analysis, statements })
   const sourceOf = new Map()
   for (const source of sources) for (const statement of source.statements) sourceOf.set(statement, source)
