@@ -14,6 +14,7 @@ import { loadNer } from '../backbone/ner/index.js'
 import { splitSentences } from '../stages/sentences/split.js'
 import { tokenize } from '../stages/tokenize/tokenize.js'
 import { packageRoot } from '../util/package-root.js'
+import { measure as measureFor } from './measure.js'
 import { createPipeline } from '../pipeline/pipeline.js'
 import { entitiesStage, resolveStage } from '../stages/entities/index.js'
 import { sentencesStage } from '../stages/sentences/index.js'
@@ -30,18 +31,7 @@ const articles = readdirSync(folder)
   .map((name) => parseTextPage(readFileSync(join(folder, name), 'utf8'), { name }))
 const words = articles.reduce((sum, article) => sum + (article.text.match(/\S+/g) ?? []).length, 0)
 
-function measure(run: () => void): { seconds: number; rounds: number } {
-  run() // warm-up: JIT and lazy tables
-  const started = process.hrtime.bigint()
-  let rounds = 0
-  let seconds = 0
-  while (seconds < MIN_SECONDS) {
-    run()
-    rounds++
-    seconds = Number(process.hrtime.bigint() - started) / 1e9
-  }
-  return { seconds, rounds }
-}
+const measure = (run: () => void): { seconds: number; rounds: number } => measureFor(run, MIN_SECONDS)
 
 const pipeline = measure(() => {
   for (const article of articles) analyzeArticle(article)

@@ -13,6 +13,7 @@ import { createPipeline } from '../pipeline/pipeline.js'
 import type { Stage } from '../pipeline/stage.js'
 import { loadStanceModel } from '../stance/index.js'
 import { packageRoot } from '../util/package-root.js'
+import { measure as measureFor } from './measure.js'
 
 const MIN_SECONDS = 3
 /** The stages issue 5 added after attribution. */
@@ -43,18 +44,7 @@ const timed: Stage[] = full.stages.map((stage) => ({
 const timedPipeline = createPipeline(timed)
 const basePipeline = createPipeline(full.stages.filter((stage) => !NEW_STAGES.has(stage.name)))
 
-function measure(run: () => void): { seconds: number; rounds: number } {
-  run() // warm-up: JIT and lazy tables
-  const started = process.hrtime.bigint()
-  let rounds = 0
-  let seconds = 0
-  while (seconds < MIN_SECONDS) {
-    run()
-    rounds++
-    seconds = Number(process.hrtime.bigint() - started) / 1e9
-  }
-  return { seconds, rounds }
-}
+const measure = (run: () => void): { seconds: number; rounds: number } => measureFor(run, MIN_SECONDS)
 
 // Whole analyses (pipeline + serialisation), with and without the new stages. The two alternate
 // article by article, so that a change in machine load falls on both alike.

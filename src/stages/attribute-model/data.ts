@@ -18,7 +18,7 @@ import { makeArticle } from '../../testing/make-article.js'
 import { buildFeatureContext, MAX_FEATURES, quoteRoles, unitFeatures, type FeatureContext } from './features.js'
 import { analyzeSyntax, type Syntax } from './syntax.js'
 import type { FeatureIndex, RowData } from './trainer.js'
-import { buildUnits, type Units } from './units.js'
+import { buildUnits, unitAt, type Units } from './units.js'
 
 const PRE_STAGES = [tokenizeStage, sentencesStage, process.env['TMP_RULE_ENTITIES'] ? ruleEntitiesStage : entitiesStage, resolveStage]
 
@@ -110,7 +110,7 @@ export function goldLabels(units: Units, text: string, ann: string): Uint8Array 
       for (const fragment of tb.fragments) {
         const spanId = id++
         let firstUnit = -1
-        for (let u = unitIndexAt(units, fragment.start); u < units.count && units.start[u]! < fragment.end; u++) {
+        for (let u = unitAt(units, fragment.start); u < units.count && units.start[u]! < fragment.end; u++) {
           if (units.end[u]! <= fragment.start) continue
           if (firstUnit < 0) firstUnit = u
           labels[u] = LABEL_BASE[type]! + (u === firstUnit ? 0 : 1)
@@ -127,16 +127,6 @@ export function goldLabels(units: Units, text: string, ann: string): Uint8Array 
   return labels
 }
 
-function unitIndexAt(units: Units, offset: number): number {
-  let low = 0
-  let high = units.count
-  while (low < high) {
-    const mid = (low + high) >>> 1
-    if (units.end[mid]! <= offset) low = mid + 1
-    else high = mid
-  }
-  return low
-}
 
 export interface LoadedSplit {
   examples: Example[]
