@@ -29,3 +29,16 @@ export function checkSince(since: string): string {
   if (!ISO_DATE.test(since)) throw new WhosaidError('E010', `since must be an ISO date such as 2024-03-01, got "${since}"`, 'since')
   return since
 }
+
+/**
+ * `until` as a bound on the sort date: a date-time is compared as is; a date alone covers its whole
+ * day, so it becomes "before the next day".
+ */
+export function untilBound(until: string): { value: string; inclusive: boolean } {
+  if (!ISO_DATE.test(until)) throw new WhosaidError('E010', `until must be an ISO date such as 2024-03-01, got "${until}"`, 'until')
+  if (until.length > 10) return { value: until, inclusive: true }
+  const next = new Date(`${until}T00:00:00Z`)
+  if (Number.isNaN(next.getTime())) throw new WhosaidError('E010', `until is not a calendar date: "${until}"`, 'until')
+  next.setUTCDate(next.getUTCDate() + 1)
+  return { value: next.toISOString().slice(0, 10), inclusive: false }
+}

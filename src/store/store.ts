@@ -1,9 +1,10 @@
 /**
- * The store interface. SQLite (embedded, default) implements it now; PostgreSQL implements the same
- * interface later, and one conformance suite (`store.case.test.ts`) runs against every backend.
- * Async on purpose, so a networked backend fits without changing callers.
+ * The store interface. SQLite (embedded, default) and PostgreSQL (networked) implement it, and one
+ * conformance suite (conformance.ts) runs against both. Async on purpose, so a networked backend
+ * fits without changing callers.
  */
 import type { Analysis, EntityType, Span, Statement } from '../doc/schema.js'
+import type { WhosaidError } from '../errors.js'
 
 export interface PutResult {
   /** Numeric id of the article row. */
@@ -11,6 +12,19 @@ export interface PutResult {
   /** False when an article with the same content hash was already stored (nothing was written). */
   inserted: boolean
 }
+
+/** One article to store with `putAnalyses`. */
+export interface PutEntry {
+  analysis: Analysis
+  /** Where the article came from (`corpus.jsonl:12`), stored with it. */
+  source: string
+}
+
+/**
+ * What `putAnalyses` did with one entry: stored (or found stored), or the error that kept that one
+ * article out (E010: its analysis contradicts itself) while the rest of the batch was stored.
+ */
+export type PutOutcome = PutResult | WhosaidError
 
 export interface ArticleSummary {
   id: number
@@ -127,6 +141,9 @@ export interface Facets {
 /** SearchQuery filters added after the first version; a backend lists those it applies in `searchFilters`. */
 export type ExtraSearchFilter = 'until' | 'outlet' | 'stance'
 
+/** Every extra filter (both stores apply them all). */
+export const EXTRA_SEARCH_FILTERS: readonly ExtraSearchFilter[] = ['until', 'outlet', 'stance']
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres'
   /**
@@ -137,6 +154,13 @@ export interface Store {
   hasArticle(contentHash: string): Promise<boolean>
   /** Stores one analysed article atomically (all rows or none); idempotent by content hash. */
   putAnalysis(analysis: Analysis, source: string): Promise<PutResult>
+  /**
+   * Stores many analysed articles in one transaction, in order, each whole or not at all: an entry
+   * whose analysis contradicts itself is left out alone (its outcome is the E010 error) and the rest
+   * are stored; an entry whose content hash is stored already, or appeared earlier in the batch, is
+   * `inserted: false`. When the store itself fails (E013, thrown) nothing of the batch is stored.
+   */
+  putAnalyses(entries: readonly PutEntry[]): Promise<PutOutcome[]>
   getAnalysis(id: number): Promise<Analysis | null>
   listArticles(options?: { limit?: number; offset?: number }): Promise<{ total: number; items: ArticleSummary[] }>
   searchStatements(query: SearchQuery): Promise<{ total: number; items: StatementHit[] }>

@@ -12,8 +12,8 @@ async function search({ store, ids }: Seeded, query: SearchQuery): Promise<{ tot
 
 const isCode = (code: string) => (error: unknown) => error instanceof WhosaidError && error.code === code
 
-/** Queries that FTS5 rejects as syntax errors. */
-const MALFORMED = ['"unbalanced', 'AND AND', 'foo:bar', '(ceasefire', 'NEAR(']
+/** Queries that FTS5 rejects as syntax errors (SQLite: E012, sqlite-store.test.ts); PostgreSQL reads them leniently. */
+export const MALFORMED = ['"unbalanced', 'AND AND', 'foo:bar', '(ceasefire', 'NEAR(']
 
 export function searchCases(makeStore: () => Promise<Store>): void {
   it('should list all statements newest first when the text is empty', () =>
@@ -86,13 +86,6 @@ export function searchCases(makeStore: () => Promise<Store>): void {
         } catch (error) {
           assert.ok(isCode('E012')(error), `${text}: ${String(error)}`)
         }
-      }
-    }))
-
-  it('should turn a full-text syntax error into an invalid-query error', () =>
-    withStore(makeStore, async ({ store }) => {
-      for (const text of MALFORMED) {
-        await assert.rejects(store.searchStatements({ text }), isCode('E012'), text)
       }
     }))
 

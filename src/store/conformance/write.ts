@@ -49,6 +49,33 @@ export function writeCases(makeStore: () => Promise<Store>): void {
       assert.deepEqual(await store.stats(), { articles: 1, statements: 4, entities: 1 })
     }, { seed: false }))
 
+  it('should store a batch in order, each article whole, and leave out only the one that fails', () =>
+    withStore(makeStore, async ({ store }) => {
+      const first = await store.putAnalysis(syntheticAnalysis(1), 'before')
+      const broken = syntheticAnalysis(5)
+      broken.statements = [broken.statements[0]!, { ...broken.statements[0]! }]
+      const outcomes = await store.putAnalyses([
+        { analysis: syntheticAnalysis(2), source: 'batch:1' },
+        { analysis: syntheticAnalysis(1), source: 'batch:2' },
+        { analysis: broken, source: 'batch:3' },
+        { analysis: syntheticAnalysis(3), source: 'batch:4' },
+        { analysis: syntheticAnalysis(2), source: 'batch:5' },
+      ])
+      assert.equal(outcomes.length, 5)
+      const [two, one, failed, three, twoAgain] = outcomes
+      assert.ok(failed instanceof WhosaidError && failed.code === 'E010', String(failed))
+      assert.deepEqual(one, { id: first.id, inserted: false })
+      assert.ok(!(two instanceof WhosaidError) && two!.inserted && !(three instanceof WhosaidError) && three!.inserted)
+      assert.ok(two.id < three.id, 'ids follow the batch order')
+      assert.deepEqual(twoAgain, { id: two.id, inserted: false })
+      assert.equal(await store.hasArticle(broken.provenance.contentHash), false)
+      assert.deepEqual(await store.stats(), { articles: 3, statements: 9, entities: 3 })
+      assert.deepEqual(await store.getAnalysis(three.id), syntheticAnalysis(3))
+      const sources = (await store.listArticles()).items.map((a) => a.source).sort()
+      assert.deepEqual(sources, ['batch:1', 'batch:4', 'before'])
+      assert.deepEqual(await store.putAnalyses([]), [])
+    }, { seed: false }))
+
   it('should count articles, statements and distinct entity names', () =>
     withStore(makeStore, async ({ store }) => {
       // Shoukry, Egypt, Gaza and Cairo appear in two articles but count once.

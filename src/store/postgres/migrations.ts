@@ -6,12 +6,12 @@
  * Never edit a released migration: append a new one.
  */
 import type { Pool, PoolClient } from 'pg'
-import { WhosaidError } from '../../errors.js'
+import { nameKey } from '../name-key.js'
+import { checkNotNewer, latestVersion, type Migration as SqlMigration } from '../migrations.js'
 
-export interface Migration {
-  version: number
-  name: string
-  sql: string
+export interface Migration extends SqlMigration {
+  /** Runs after `sql`, in the same transaction: for what SQL alone cannot compute (name folding). */
+  backfill?: (client: PoolClient) => Promise<void>
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -112,6 +112,36 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX statements_search ON statements USING gin (search);
     `,
   },
+  {
+    version: 2,
+    name: 'search filters: statement stance, folded outlet, indexes for speaker, outlet and stance',
+    // As SQLite's version 3. The stance stage adds statement.stance {label, score} to the record;
+    // rows stored before this version get theirs from the stored record (only articles whose JSON
+    // mentions a stance are parsed, so the upgrade stays quick on a big store).
+    sql: `
+      ALTER TABLE statements ADD COLUMN stance_label text, ADD COLUMN stance_score double precision;
+      UPDATE statements s SET
+        stance_label = CASE WHEN jsonb_typeof(a.statements -> s.seq -> 'stance' -> 'label') = 'string'
+          THEN nullif(a.statements -> s.seq -> 'stance' ->> 'label', '') END,
+        stance_score = CASE WHEN jsonb_typeof(a.statements -> s.seq -> 'stance' -> 'score') = 'number'
+          THEN (a.statements -> s.seq -> 'stance' ->> 'score')::double precision END
+      FROM (SELECT id, analysis::jsonb -> 'statements' AS statements FROM articles WHERE strpos(analysis, '"stance":') > 0) a
+      WHERE s.article_id = a.id;
+      CREATE INDEX statements_stance ON statements (lower(stance_label)) WHERE stance_label IS NOT NULL;
+      CREATE INDEX statements_speaker_key ON statements (speaker_key);
+      -- the outlet folded like names (name-key.ts); filled for stored rows by the backfill below
+      ALTER TABLE articles ADD COLUMN outlet_key text;
+      CREATE INDEX articles_outlet_key ON articles (outlet_key) WHERE outlet_key IS NOT NULL;
+    `,
+    async backfill(client) {
+      const { rows } = await client.query<{ outlet: string }>('SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL')
+      if (rows.length === 0) return
+      await client.query(
+        'UPDATE articles a SET outlet_key = k.key FROM unnest($1::text[], $2::text[]) AS k(outlet, key) WHERE a.outlet = k.outlet',
+        [rows.map((row) => row.outlet), rows.map((row) => nameKey(row.outlet))],
+      )
+    },
+  },
 ]
 
 /** The schema version the store's schema is at; 0 when it has no whosaid tables yet. */
@@ -132,10 +162,7 @@ export async function migrate(
   migrations: readonly Migration[] = MIGRATIONS,
   where: string | null = null,
 ): Promise<{ from: number; to: number }> {
-  migrations.forEach((m, i) => {
-    if (i > 0 && m.version <= migrations[i - 1]!.version) throw new Error(`migrations out of order at version ${m.version}`)
-  })
-  const latest = migrations.at(-1)?.version ?? 0
+  const latest = latestVersion(migrations)
   const client = await pool.connect()
   try {
     let from: number | null = null
@@ -154,16 +181,11 @@ export async function migrate(
         )`)
         const current = await schemaVersion(client)
         from ??= current
-        if (current > latest) {
-          throw new WhosaidError(
-            'E013',
-            `the database schema "${schema}" is at version ${current} but this whosaid knows versions up to ${latest}; upgrade whosaid to open it`,
-            where,
-          )
-        }
+        checkNotNewer(current, latest, `the database schema "${schema}"`, where)
         const next = migrations.find((m) => m.version > current)
         if (!next) return false
         await client.query(next.sql)
+        await next.backfill?.(client)
         await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [next.version, next.name])
         return true
       })

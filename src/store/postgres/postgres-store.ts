@@ -3,22 +3,31 @@
  * writing and reading one corpus. Same semantics as the SQLite store (conformance suite), with the
  * full-text differences listed in search.ts.
  *
- * Writes: one transaction per article; idempotent by content hash through the unique constraint and
- * `ON CONFLICT DO NOTHING`, so two workers racing on the same article store it once and both learn
- * its id. Any driver failure becomes E013 naming the database with its password redacted.
+ * Writes: one transaction per batch (`putAnalyses`; `putAnalysis` is a batch of one), one savepoint
+ * per article inside it; idempotent by content hash through the unique constraint and `ON CONFLICT
+ * DO NOTHING`, so two workers racing on the same article store it once and both learn its id. Any
+ * driver failure becomes E013 naming the database with its password redacted.
  */
 import pg from 'pg'
 import type { Pool, PoolClient } from 'pg'
 import type { Analysis } from '../../doc/schema.js'
 import { WhosaidError } from '../../errors.js'
+import { DEFAULT_FACET_LIMIT, FacetCache, type FacetRow } from '../facets.js'
 import { normalizePaging } from '../paging.js'
-import type { ArticleSummary, EntityProfile, PutResult, SearchQuery, StatementHit, Store } from '../store.js'
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../rows.js'
+import { EXTRA_SEARCH_FILTERS } from '../store.js'
+import type { ArticleSummary, EntityOptions, EntityProfile, Facets, PutEntry, PutOutcome, PutResult, SearchQuery, StatementHit, Store } from '../store.js'
 import { getEntity } from './entity.js'
 import { migrate } from './migrations.js'
-import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.js'
 import { searchStatements } from './search.js'
 import { parsePostgresUrl, type PostgresLocation } from './url.js'
 import { insertAnalysis } from './write.js'
+
+/**
+ * Tries of a batch that PostgreSQL aborted to break a deadlock (two batches inserting the same new
+ * articles in different orders wait on each other): everything was rolled back, so it is run again.
+ */
+const BATCH_TRIES = 3
 
 /** How long to wait for a connection (to a server that does not answer) before giving up. */
 const CONNECT_TIMEOUT_MS = 5000
@@ -37,6 +46,8 @@ export interface PostgresStoreOptions {
 
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const
+  readonly searchFilters = EXTRA_SEARCH_FILTERS
+  private readonly facetCache = new FacetCache()
   private closed = false
 
   private constructor(
@@ -77,23 +88,54 @@ export class PostgresStore implements Store {
   }
 
   async putAnalysis(analysis: Analysis, source: string): Promise<PutResult> {
-    const hash = analysis.provenance.contentHash
+    const [outcome] = await this.putAnalyses([{ analysis, source }])
+    if (outcome instanceof WhosaidError) throw outcome
+    return outcome!
+  }
+
+  async putAnalyses(entries: readonly PutEntry[]): Promise<PutOutcome[]> {
+    if (entries.length === 0) return []
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.putBatch(entries)
+      } catch (error) {
+        const code = String((error as { code?: unknown }).code ?? '')
+        if (attempt < BATCH_TRIES && (code === '40P01' || code === '40001')) continue
+        if (error instanceof WhosaidError) throw error
+        throw new WhosaidError('E013', `cannot store the analyses: ${describe(error)}`, this.location.redacted, { cause: error })
+      }
+    }
+  }
+
+  /** One transaction: each article in a savepoint, so one that the database refuses is left out alone. */
+  private async putBatch(entries: readonly PutEntry[]): Promise<PutOutcome[]> {
     const client = await this.connect()
     let broken: Error | undefined
     try {
       await client.query('BEGIN')
-      const id = await insertAnalysis(client, analysis, source, new Date().toISOString())
-      if (id !== null) {
-        await client.query('COMMIT')
-        return { id, inserted: true }
+      const outcomes: PutOutcome[] = []
+      for (const { analysis, source } of entries) {
+        const hash = analysis.provenance.contentHash
+        await client.query('SAVEPOINT article')
+        try {
+          const id = await insertAnalysis(client, analysis, source, new Date().toISOString())
+          // Stored already: the conflicting row is committed (ON CONFLICT waited for it) or earlier in
+          // this batch, so this statement sees it.
+          const existing = id === null ? await client.query<{ id: number }>('SELECT id FROM articles WHERE content_hash = $1', [hash]) : null
+          outcomes.push(existing ? { id: existing.rows[0]!.id, inserted: false } : { id: id!, inserted: true })
+          await client.query('RELEASE SAVEPOINT article')
+        } catch (error) {
+          const refused = articleError(error, hash)
+          if (!refused) throw error
+          await client.query('ROLLBACK TO SAVEPOINT article')
+          outcomes.push(refused)
+        }
       }
-      await client.query('ROLLBACK')
-      // The conflicting row is committed (ON CONFLICT waited for it), so this statement sees it.
-      const existing = await client.query<{ id: number }>('SELECT id FROM articles WHERE content_hash = $1', [hash])
-      return { id: existing.rows[0]!.id, inserted: false }
+      await client.query('COMMIT')
+      return outcomes
     } catch (error) {
       await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError))
-      throw this.asWriteError(error, hash)
+      throw error
     } finally {
       // A connection that could not even roll back is not given to the next caller.
       client.release(broken)
@@ -119,8 +161,23 @@ export class PostgresStore implements Store {
     return this.guard(() => searchStatements(this.pool(), query))
   }
 
-  async getEntity(name: string): Promise<EntityProfile | null> {
-    return this.guard(() => getEntity(this.pool(), name))
+  async getEntity(name: string, options?: EntityOptions): Promise<EntityProfile | null> {
+    return this.guard(() => getEntity(this.pool(), name, options))
+  }
+
+  async facets(options: { limit?: number } = {}): Promise<Facets> {
+    const version = async () => {
+      const { rows } = await this.query<{ n: number; last: number | null }>('SELECT count(*)::int AS n, max(id) AS last FROM articles')
+      return `${rows[0]!.n}:${rows[0]!.last}`
+    }
+    const rows = async (sql: string) => (await this.query<FacetRow>(sql)).rows
+    return this.facetCache.get(options.limit ?? DEFAULT_FACET_LIMIT, version, async () => ({
+      outlets: await rows(`SELECT outlet_key AS key, outlet AS value, count(*)::int AS n FROM articles WHERE outlet_key IS NOT NULL GROUP BY outlet_key, outlet`),
+      speakers: await rows(`SELECT speaker_key AS key, speaker_name AS value, count(*)::int AS n FROM statements
+        WHERE NOT speaker_anonymous AND speaker_entity IS NOT NULL GROUP BY speaker_key, speaker_name`),
+      stances: await rows(`SELECT lower(stance_label) AS key, stance_label AS value, count(*)::int AS n FROM statements
+        WHERE stance_label IS NOT NULL GROUP BY stance_label`),
+    }))
   }
 
   /** `entities` counts distinct canonical names across the corpus, not per-article entity rows. */
@@ -171,16 +228,22 @@ export class PostgresStore implements Store {
     if (error instanceof WhosaidError) return error
     return new WhosaidError('E013', `${this.location.redacted}: ${describe(error)}`, this.location.redacted, { cause: error })
   }
+}
 
-  /** An integrity violation means the analysis contradicts itself (duplicate ids, unknown speaker entity). */
-  private asWriteError(error: unknown, hash: string): unknown {
-    if (error instanceof WhosaidError) return error
-    const code = String((error as { code?: unknown }).code ?? '')
-    if (code.startsWith('23')) {
-      return new WhosaidError('E010', `the analysis is not consistent (${describe(error)}); nothing was stored`, hash, { cause: error })
-    }
-    return new WhosaidError('E013', `cannot store the analysis: ${describe(error)}`, this.location.redacted, { cause: error })
+/**
+ * The error that keeps one article of a batch out, when the database refused the article itself: an
+ * integrity violation (its analysis contradicts itself: duplicate ids, an unknown speaker entity) or
+ * a value PostgreSQL cannot hold (a NUL character in text). Null for anything else: the store's problem.
+ */
+function articleError(error: unknown, hash: string): WhosaidError | null {
+  const code = String((error as { code?: unknown }).code ?? '')
+  if (code.startsWith('23')) {
+    return new WhosaidError('E010', `the analysis is not consistent (${describe(error)}); nothing was stored`, hash, { cause: error })
   }
+  if (code.startsWith('22')) {
+    return new WhosaidError('E010', `the analysis holds a value the database refuses (${describe(error)}); nothing was stored`, hash, { cause: error })
+  }
+  return null
 }
 
 /** The driver's message, or the first of an AggregateError's (connection refused on IPv4 and IPv6). */

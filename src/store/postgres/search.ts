@@ -12,14 +12,18 @@
  *   stop words (`the`, `said` is not one) match nothing, where FTS5 indexes every token.
  * - accents are folded on both sides, as FTS5's `remove_diacritics 2` does (fold.ts).
  * - best match first is `ts_rank` (FTS5: bm25), then newest first.
+ *
+ * Filters, hit context and match spans are as in the SQLite store (the shared context.ts and
+ * paging.ts); the match spans come from `ts_headline` over the whole content.
  */
 import type { Pool } from 'pg'
 import { WhosaidError } from '../../errors.js'
+import { contextSpan, MATCH_CLOSE, MATCH_OPEN, matchSpans, parseSentences } from '../context.js'
 import { containsPattern } from '../name-key.js'
-import { checkSince, normalizePaging } from '../paging.js'
+import { checkSince, normalizePaging, untilBound } from '../paging.js'
+import { STATEMENT_COLUMNS, toStatementHit, type StatementRow } from '../rows.js'
 import type { SearchQuery, StatementHit } from '../store.js'
 import { foldAccents } from './fold.js'
-import { STATEMENT_COLUMNS, toStatementHit, type StatementRow } from './rows.js'
 
 /** Words of context around the matches in a snippet (the SQLite store shows 32 tokens). */
 const SNIPPET_WORDS = 32
@@ -28,6 +32,8 @@ const SNIPPET_WORDS = 32
 const START = '\uE000'
 const STOP = '\uE001'
 const HEADLINE_OPTIONS = `StartSel="${START}", StopSel="${STOP}", MaxWords=${SNIPPET_WORDS}, MinWords=12, ShortWord=0, MaxFragments=1`
+/** The whole content with every match marked, for the match spans. */
+const MARK_ALL_OPTIONS = `StartSel="${MATCH_OPEN}", StopSel="${MATCH_CLOSE}", HighlightAll=true`
 
 /** A word ending in `*`, outside quotes: a prefix term. Letters and digits only, so it is safe in to_tsquery syntax. */
 const PREFIX_TERM = /^[\p{L}\p{N}]+\*$/u
@@ -43,7 +49,7 @@ export function splitTextQuery(text: string): { web: string; prefixes: string[] 
   return { web: kept.join(' '), prefixes }
 }
 
-type SearchRow = StatementRow & { doc: string; snippet?: string }
+type SearchRow = StatementRow & { doc: string; snippet?: string; marked?: string }
 
 export async function searchStatements(pool: Pool, query: SearchQuery): Promise<{ total: number; items: StatementHit[] }> {
   const { limit, offset } = normalizePaging(query)
@@ -72,7 +78,13 @@ export async function searchStatements(pool: Pool, query: SearchQuery): Promise<
   if (query.entity?.trim()) {
     where.push(`EXISTS (SELECT 1 FROM entity_names n WHERE n.article_id = s.article_id AND n.name_key LIKE ${param(containsPattern(query.entity))} ESCAPE '\\')`)
   }
+  if (query.stance?.trim()) where.push(`lower(s.stance_label) = lower(${param(query.stance.trim())})`)
+  if (query.outlet?.trim()) where.push(`a.outlet_key LIKE ${param(containsPattern(query.outlet))} ESCAPE '\\'`)
   if (query.since) where.push(`a.sort_date >= ${param(checkSince(query.since))}`)
+  if (query.until) {
+    const until = untilBound(query.until)
+    where.push(`a.sort_date ${until.inclusive ? '<=' : '<'} ${param(until.value)}`)
+  }
 
   const from = 'statements s JOIN articles a ON a.id = s.article_id'
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : ''
@@ -84,8 +96,11 @@ export async function searchStatements(pool: Pool, query: SearchQuery): Promise<
     FROM ${from} ${filter}
     ORDER BY rank DESC, a.sort_date DESC, a.id DESC, s.seq
     LIMIT ${param(limit)} OFFSET ${param(offset)}`
-  // The snippet is computed for the page only, outside the sort.
-  const snippet = tsquery ? `, ts_headline('english', page.doc, ${tsquery}, ${param(HEADLINE_OPTIONS)}) AS snippet` : ''
+  // Snippets and marks are computed for the page only, outside the sort.
+  const snippet = tsquery
+    ? `, ts_headline('english', page.doc, ${tsquery}, ${param(HEADLINE_OPTIONS)}) AS snippet,
+       ts_headline('english', page.doc, ${tsquery}, ${param(MARK_ALL_OPTIONS)}) AS marked`
+    : ''
 
   try {
     const counted = await pool.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${from} ${filter}`, countParams)
@@ -93,13 +108,31 @@ export async function searchStatements(pool: Pool, query: SearchQuery): Promise<
       `SELECT page.*${snippet} FROM (${page}) page ORDER BY page.rank DESC, page.sort_date DESC, page.article_id DESC, page.seq`,
       params,
     )
+    const articles = await sentencesOf(pool, [...new Set(rows.map((row) => row.article_id))])
     return {
       total: counted.rows[0]!.total,
-      items: rows.map((row) => toStatementHit(row, row.snippet === undefined ? undefined : markSnippet(row.snippet, row.doc, row.content_text))),
+      items: rows.map((row) => {
+        const hit = toStatementHit(row, row.snippet === undefined ? undefined : markSnippet(row.snippet, row.doc, row.content_text))
+        const article = articles.get(row.article_id)
+        if (article) hit.context = contextSpan(article.text, article.sentences, hit.statement)
+        // The folded content has the offsets of the original (fold.ts), so its marks are the original's.
+        hit.matches = row.marked === undefined ? [] : matchSpans(row.marked, row.doc, row.content_start)
+        return hit
+      }),
     }
   } catch (error) {
     throw asQueryError(error, text)
   }
+}
+
+/** Text and sentence bounds of each article (the sentences live in the stored record). */
+async function sentencesOf(pool: Pool, ids: number[]): Promise<Map<number, { text: string; sentences: ReturnType<typeof parseSentences> }>> {
+  if (ids.length === 0) return new Map()
+  const { rows } = await pool.query<{ id: number; text: string; sentences: string | null }>(
+    `SELECT id, text, (analysis::json -> 'sentences')::text AS sentences FROM articles WHERE id = ANY($1::bigint[])`,
+    [ids],
+  )
+  return new Map(rows.map((row) => [row.id, { text: row.text, sentences: parseSentences(row.sentences) }]))
 }
 
 /**

@@ -5,11 +5,11 @@
  */
 import type Database from 'better-sqlite3'
 import type { EntityType } from '../../doc/schema.js'
+import { entityProfile } from '../entity-profile.js'
 import { nameKey } from '../name-key.js'
 import { normalizePaging } from '../paging.js'
+import { STATEMENT_COLUMNS, toStatementHit, type StatementRow } from '../rows.js'
 import { CO_SPEAKER_LIMIT, type CoSpeaker, type EntityOptions, type EntityProfile } from '../store.js'
-import { mostFrequent, uniqueFolded } from '../tally.js'
-import { STATEMENT_COLUMNS, toStatementHit, type StatementRow } from './rows.js'
 
 /** Local entities (article, id) that carry the name; joined by every query below. */
 const MATCHED = `matched AS (SELECT DISTINCT article_id, entity_id FROM entity_names WHERE name_key = ?)`
@@ -67,18 +67,14 @@ export function getEntity(db: Database.Database, name: string, options?: EntityO
     )
     .all(key) as Array<{ month: string; statements: number }>
 
-  const canonical = mostFrequent(entities.map((e) => e.name))
-  return {
-    name: canonical,
-    type: mostFrequent(entities.map((e) => e.type)),
-    aliases: [...new Set(names)].filter((alias) => alias !== canonical).sort(),
-    roles: uniqueFolded(roles),
-    articleIds: [...new Set(entities.map((e) => e.article_id))].sort((a, b) => a - b),
-    statements: statements.map(toStatementHit),
-    statementTotal: timeline.reduce((sum, month) => sum + month.statements, 0),
+  return entityProfile({
+    entities,
+    names,
+    roles,
+    statements: statements.map((row) => toStatementHit(row)),
     timeline,
     coSpeakers: coSpeakers(db, key),
-  }
+  })
 }
 
 /**

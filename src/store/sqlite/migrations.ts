@@ -4,13 +4,9 @@
  * finishes upgrading. Never edit a released migration: append a new one.
  */
 import type Database from 'better-sqlite3'
-import { WhosaidError } from '../../errors.js'
+import { checkNotNewer, latestVersion, type Migration } from '../migrations.js'
 
-export interface Migration {
-  version: number
-  name: string
-  sql: string
-}
+export type { Migration }
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -163,23 +159,14 @@ export function migrate(
   migrations: readonly Migration[] = MIGRATIONS,
   where: string | null = null,
 ): { from: number; to: number } {
-  migrations.forEach((m, i) => {
-    if (i > 0 && m.version <= migrations[i - 1]!.version) throw new Error(`migrations out of order at version ${m.version}`)
-  })
+  const latest = latestVersion(migrations)
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
     applied_at TEXT NOT NULL
   )`)
   const from = schemaVersion(db)
-  const latest = migrations.at(-1)?.version ?? 0
-  if (from > latest) {
-    throw new WhosaidError(
-      'E013',
-      `the database is at schema version ${from} but this whosaid knows versions up to ${latest}; upgrade whosaid to open it`,
-      where,
-    )
-  }
+  checkNotNewer(from, latest, 'the database', where)
   for (const migration of migrations) {
     if (migration.version <= from) continue
     // IMMEDIATE takes the write lock first, so two processes opening the same old file cannot both

@@ -13,20 +13,13 @@
 import type Database from 'better-sqlite3'
 import { WhosaidError } from '../../errors.js'
 import { containsPattern } from '../name-key.js'
-import { checkSince, ISO_DATE, normalizePaging } from '../paging.js'
-import type { ExtraSearchFilter, SearchQuery, StatementHit } from '../store.js'
-import { contextSpan, type SentenceBounds } from './context.js'
-import { STATEMENT_COLUMNS, toStatementHit, type StatementRow } from './rows.js'
+import { contextSpan, MATCH_CLOSE, MATCH_OPEN, matchSpans, parseSentences, type SentenceBounds } from '../context.js'
+import { checkSince, normalizePaging, untilBound } from '../paging.js'
+import { STATEMENT_COLUMNS, toStatementHit, type StatementRow } from '../rows.js'
+import type { SearchQuery, StatementHit } from '../store.js'
 
 /** Tokens of context around the matches in a snippet (FTS5 allows up to 64). */
 const SNIPPET_TOKENS = 32
-
-/** The extra filters this backend applies (Store.searchFilters). */
-export const SQLITE_SEARCH_FILTERS: readonly ExtraSearchFilter[] = ['until', 'outlet', 'stance']
-
-/** Private-use characters around full-text matches in highlight(); they never reach a caller. */
-const OPEN = '\uE000'
-const CLOSE = '\uE001'
 
 export function searchStatements(db: Database.Database, query: SearchQuery): { total: number; items: StatementHit[] } {
   const { limit, offset } = normalizePaging(query)
@@ -113,6 +106,7 @@ export function searchStatements(db: Database.Database, query: SearchQuery): { t
 
 interface HitRow extends StatementRow {
   id: number
+  snippet?: string
   marked?: string
 }
 
@@ -124,7 +118,7 @@ function readHits(db: Database.Database, ids: number[], text: string): Statement
         .prepare(
           `SELECT s.id, ${STATEMENT_COLUMNS},
              snippet(statements_fts, 0, '[', ']', '…', ${SNIPPET_TOKENS}) AS snippet,
-             highlight(statements_fts, 0, '${OPEN}', '${CLOSE}') AS marked
+             highlight(statements_fts, 0, '${MATCH_OPEN}', '${MATCH_CLOSE}') AS marked
            FROM statements_fts JOIN statements s ON s.id = statements_fts.rowid JOIN articles a ON a.id = s.article_id
            WHERE statements_fts MATCH ? AND statements_fts.rowid IN (${list})`,
         )
@@ -137,7 +131,7 @@ function readHits(db: Database.Database, ids: number[], text: string): Statement
   return ids.flatMap((id) => {
     const row = byId.get(id)
     if (!row) return []
-    const hit = toStatementHit(row)
+    const hit = toStatementHit(row, row.snippet)
     const article = sentences.get(row.article_id)
     if (article) hit.context = contextSpan(article.text, article.sentences, hit.statement)
     hit.matches = row.marked === undefined ? [] : matchSpans(row.marked, row.content_text, row.content_start)
@@ -152,48 +146,8 @@ function sentencesOf(db: Database.Database, articleIds: number[]): Map<number, {
   const rows = db
     .prepare(`SELECT id, text, json_extract(analysis, '$.sentences') AS sentences FROM articles WHERE id IN (${articleIds.map(() => '?').join(', ')})`)
     .all(...articleIds) as Array<{ id: number; text: string; sentences: string | null }>
-  for (const row of rows) {
-    let sentences: SentenceBounds[] = []
-    try {
-      sentences = row.sentences ? (JSON.parse(row.sentences) as SentenceBounds[]) : []
-    } catch {
-      sentences = []
-    }
-    found.set(row.id, { text: row.text, sentences })
-  }
+  for (const row of rows) found.set(row.id, { text: row.text, sentences: parseSentences(row.sentences) })
   return found
-}
-
-/**
- * Spans (article offsets) of the terms FTS5 marked in `marked`, the content with OPEN/CLOSE around
- * each match. When the unmarked text is not the content (it held the marker characters itself),
- * there is no reliable mapping and no spans are reported.
- */
-export function matchSpans(marked: string, content: string, contentStart: number): Array<{ start: number; end: number }> {
-  const spans: Array<{ start: number; end: number }> = []
-  let plain = ''
-  let open = -1
-  for (const char of marked) {
-    if (char === OPEN) open = plain.length
-    else if (char === CLOSE && open >= 0) {
-      if (plain.length > open) spans.push({ start: contentStart + open, end: contentStart + plain.length })
-      open = -1
-    } else plain += char
-  }
-  return plain === content ? spans : []
-}
-
-/**
- * `until` as a bound on sort_date: a date-time is compared as is; a date alone covers its whole day,
- * so it becomes "before the next day".
- */
-export function untilBound(until: string): { value: string; inclusive: boolean } {
-  if (!ISO_DATE.test(until)) throw new WhosaidError('E010', `until must be an ISO date such as 2024-03-01, got "${until}"`, 'until')
-  if (until.length > 10) return { value: until, inclusive: true }
-  const next = new Date(`${until}T00:00:00Z`)
-  if (Number.isNaN(next.getTime())) throw new WhosaidError('E010', `until is not a calendar date: "${until}"`, 'until')
-  next.setUTCDate(next.getUTCDate() + 1)
-  return { value: next.toISOString().slice(0, 10), inclusive: false }
 }
 
 /**

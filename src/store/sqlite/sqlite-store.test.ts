@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
+import { WhosaidError } from '../../errors.js'
 import { runStoreConformance } from '../conformance.js'
+import { MALFORMED } from '../conformance/search.js'
 import { sampleAnalyses } from '../sample-analyses.js'
 import { openDatabase } from './database.js'
 import { SqliteStore } from './sqlite-store.js'
@@ -16,6 +18,19 @@ runStoreConformance(async () => SqliteStore.open(':memory:'), 'sqlite (memory)')
 runStoreConformance(async () => SqliteStore.open(join(dir, `conformance-${++files}.db`)), 'sqlite (file)')
 
 describe('sqlite store', () => {
+  it('should turn an FTS5 syntax error into an invalid-query error', async () => {
+    // PostgreSQL reads these leniently (web-search syntax); the conformance suite accepts either.
+    const store = SqliteStore.open(':memory:')
+    try {
+      for (const analysis of sampleAnalyses()) await store.putAnalysis(analysis, 'fixture')
+      for (const text of MALFORMED) {
+        await assert.rejects(store.searchStatements({ text }), (error: unknown) => error instanceof WhosaidError && error.code === 'E012', text)
+      }
+    } finally {
+      await store.close()
+    }
+  })
+
   it('should open files in WAL mode with foreign keys on', () => {
     const path = join(dir, 'pragmas.db')
     SqliteStore.open(path).close()

@@ -5,18 +5,25 @@
 import type Database from 'better-sqlite3'
 import type { Analysis } from '../../doc/schema.js'
 import { WhosaidError } from '../../errors.js'
+import { DEFAULT_FACET_LIMIT, FacetCache } from '../facets.js'
 import { normalizePaging } from '../paging.js'
-import type { ArticleSummary, EntityOptions, EntityProfile, Facets, PutResult, SearchQuery, StatementHit, Store } from '../store.js'
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../rows.js'
+import { EXTRA_SEARCH_FILTERS } from '../store.js'
+import type { ArticleSummary, EntityOptions, EntityProfile, Facets, PutEntry, PutOutcome, PutResult, SearchQuery, StatementHit, Store } from '../store.js'
 import { openDatabase } from './database.js'
 import { getEntity } from './entity.js'
-import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './rows.js'
-import { DEFAULT_FACET_LIMIT, facets } from './facets.js'
-import { searchStatements, SQLITE_SEARCH_FILTERS } from './search.js'
+import { countFacets, facetVersion } from './facets.js'
+import { searchStatements } from './search.js'
 import { insertAnalysis } from './write.js'
+
+/** WAL pages between automatic checkpoints once batches are written (16384 × 4 KB = 64 MB). */
+const BATCH_WAL_CHECKPOINT_PAGES = 16384
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const
-  readonly searchFilters = SQLITE_SEARCH_FILTERS
+  readonly searchFilters = EXTRA_SEARCH_FILTERS
+  private readonly facetCache = new FacetCache()
+  private batchWriter: ((entries: readonly PutEntry[]) => PutOutcome[]) | null = null
 
   private constructor(
     private readonly db: Database.Database,
@@ -50,6 +57,47 @@ export class SqliteStore implements Store {
     }
   }
 
+  async putAnalyses(entries: readonly PutEntry[]): Promise<PutOutcome[]> {
+    if (entries.length === 0) return []
+    try {
+      return this.batch()(entries)
+    } catch (error) {
+      if (error instanceof WhosaidError) throw error
+      throw new WhosaidError('E013', `cannot store the analyses: ${(error as Error).message}`, this.path, { cause: error })
+    }
+  }
+
+  /**
+   * The batch writer, made on first use: one IMMEDIATE transaction for the batch, one savepoint per
+   * article inside it, so a failing article rolls back alone and the others are committed together.
+   */
+  private batch(): (entries: readonly PutEntry[]) => PutOutcome[] {
+    if (this.batchWriter) return this.batchWriter
+    const db = this.open()
+    // A bulk load writes tens of MB: checkpoint the WAL every 64 MB instead of every 4 MB (SQLite's
+    // default), which saved a quarter of the write time. Readers and crash safety are unaffected.
+    db.pragma(`wal_autocheckpoint = ${BATCH_WAL_CHECKPOINT_PAGES}`)
+    // Nested in the batch transaction, this runs as a savepoint.
+    const putOne = db.transaction((entry: PutEntry, ingestedAt: string): PutResult => {
+      const existing = this.findByHash(entry.analysis.provenance.contentHash)
+      if (existing !== undefined) return { id: existing, inserted: false }
+      return { id: insertAnalysis(db, entry.analysis, entry.source, ingestedAt), inserted: true }
+    })
+    const putAll = db.transaction((entries: readonly PutEntry[]): PutOutcome[] =>
+      entries.map((entry) => {
+        try {
+          return putOne(entry, new Date().toISOString())
+        } catch (error) {
+          // A constraint failure is the article's fault (its analysis contradicts itself); anything else is the store's.
+          if (!isConstraintError(error)) throw error
+          return this.asWriteError(error, entry.analysis.provenance.contentHash) as WhosaidError
+        }
+      }),
+    )
+    this.batchWriter = (entries) => putAll.immediate(entries)
+    return this.batchWriter
+  }
+
   async getAnalysis(id: number): Promise<Analysis | null> {
     if (!Number.isSafeInteger(id)) return null
     const json = this.open().prepare('SELECT analysis FROM articles WHERE id = ?').pluck().get(id) as string | undefined
@@ -75,7 +123,8 @@ export class SqliteStore implements Store {
   }
 
   async facets(options: { limit?: number } = {}): Promise<Facets> {
-    return facets(this.open(), options.limit ?? DEFAULT_FACET_LIMIT)
+    const db = this.open()
+    return this.facetCache.get(options.limit ?? DEFAULT_FACET_LIMIT, async () => facetVersion(db), async () => countFacets(db))
   }
 
   /** `entities` counts distinct canonical names across the corpus, not per-article entity rows. */
@@ -107,11 +156,14 @@ export class SqliteStore implements Store {
   /** A constraint failure means the analysis contradicts itself (duplicate ids, unknown speaker entity). */
   private asWriteError(error: unknown, hash: string): unknown {
     if (error instanceof WhosaidError) return error
-    const code = String((error as { code?: unknown }).code ?? '')
     const message = (error as Error).message
-    if (code.startsWith('SQLITE_CONSTRAINT')) {
+    if (isConstraintError(error)) {
       return new WhosaidError('E010', `the analysis is not consistent (${message}); nothing was stored`, hash, { cause: error })
     }
     return new WhosaidError('E013', `cannot store the analysis: ${message}`, this.path, { cause: error })
   }
+}
+
+function isConstraintError(error: unknown): boolean {
+  return String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_CONSTRAINT')
 }

@@ -1,10 +1,10 @@
 /**
- * Writes one analysed article: the article row, its entities with every name and role, and its
- * statements (the FTS index follows by trigger). The caller wraps this in a transaction.
+ * Writes one analysed article: the article row, then the rows of its child tables (the FTS index
+ * follows by trigger), as article-rows.ts lays them out. The caller wraps this in a transaction.
  */
 import type Database from 'better-sqlite3'
 import type { Analysis } from '../../doc/schema.js'
-import { nameKey } from '../name-key.js'
+import { analysisRows, ARTICLE_COLUMNS, CHILD_TABLES, columnList, type ChildTable, type Value } from '../article-rows.js'
 
 /**
  * Statements prepared once per connection: preparing them for every article cost a tenth of the
@@ -20,97 +20,23 @@ function prepared(db: Database.Database, sql: string): Database.Statement {
   return statement
 }
 
-export function insertAnalysis(db: Database.Database, analysis: Analysis, source: string, ingestedAt: string): number {
-  const { article } = analysis
-  const articleId = Number(
-    prepared(
-      db,
-      `INSERT INTO articles (content_hash, headline, outlet, section, byline, published, modified, url, language,
-         source, ingested_at, sort_date, statement_count, entity_count, text, analysis, outlet_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-      .run(
-        analysis.provenance.contentHash,
-        article.headline,
-        article.outlet,
-        article.section,
-        article.byline,
-        article.published,
-        article.modified,
-        article.url,
-        article.language,
-        source,
-        ingestedAt,
-        article.published ?? ingestedAt,
-        analysis.statements.length,
-        analysis.entities.length,
-        article.text,
-        JSON.stringify(analysis),
-        article.outlet === null ? null : nameKey(article.outlet),
-      ).lastInsertRowid,
-  )
-
-  const insertEntity = prepared(db, 'INSERT INTO entities (article_id, local_id, type, name, name_key) VALUES (?, ?, ?, ?, ?)')
-  // OR IGNORE: two spellings that fold to the same key ("Shoukry", "SHOUKRY") are one lookup key.
-  const insertName = prepared(
-    db,
-    'INSERT OR IGNORE INTO entity_names (article_id, entity_id, seq, name, name_key) VALUES (?, ?, ?, ?, ?)',
-  )
-  const insertRole = prepared(
-    db,
-    'INSERT INTO entity_roles (article_id, entity_id, seq, kind, start, "end", text) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  )
-  for (const entity of analysis.entities) {
-    insertEntity.run(articleId, entity.id, entity.type, entity.name, nameKey(entity.name))
-    ;[entity.name, ...entity.aliases].forEach((name, seq) => insertName.run(articleId, entity.id, seq, name, nameKey(name)))
-    entity.roles.forEach((role, seq) => insertRole.run(articleId, entity.id, seq, role.kind, role.start, role.end, role.text))
-  }
-
-  const insertStatement = prepared(
-    db,
-    `INSERT INTO statements (article_id, local_id, seq, kind, speaker_entity, speaker_name, speaker_key, speaker_anonymous,
-       speaker_start, speaker_end, speaker_text, cue_start, cue_end, cue_text, content_start, content_end, content_text,
-       stance_label, stance_score)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
-  analysis.statements.forEach((statement, seq) => {
-    const { speaker, cue, content } = statement
-    const stance = stanceOf(statement)
-    insertStatement.run(
-      articleId,
-      statement.id,
-      seq,
-      statement.kind,
-      speaker.entity,
-      speaker.name,
-      nameKey(speaker.name),
-      speaker.anonymous ? 1 : 0,
-      speaker.start,
-      speaker.end,
-      speaker.text,
-      cue.start,
-      cue.end,
-      cue.text,
-      content.start,
-      content.end,
-      content.text,
-      stance.label,
-      stance.score,
-    )
-  })
-  return articleId
+function insertSql(table: string, columns: readonly string[]): string {
+  return `INSERT INTO ${table} (${columnList(columns)}) VALUES (${columns.map(() => '?').join(', ')})`
 }
 
-/**
- * The stance the stance stage puts on a statement (`{label, score}`), read defensively: the field
- * is optional, and older records and other pipelines do not have it.
- */
-export function stanceOf(statement: object): { label: string | null; score: number | null } {
-  const stance = (statement as { stance?: unknown }).stance
-  if (typeof stance !== 'object' || stance === null) return { label: null, score: null }
-  const { label, score } = stance as { label?: unknown; score?: unknown }
-  return {
-    label: typeof label === 'string' && label !== '' ? label : null,
-    score: typeof score === 'number' && Number.isFinite(score) ? score : null,
+/** SQLite has no booleans: true and false are stored as 1 and 0. */
+function bind(row: readonly Value[]): Array<string | number | null> {
+  return row.map((value) => (typeof value === 'boolean' ? Number(value) : value))
+}
+
+export function insertAnalysis(db: Database.Database, analysis: Analysis, source: string, ingestedAt: string): number {
+  const { article, children } = analysisRows(analysis, source, ingestedAt)
+  const articleId = Number(prepared(db, insertSql('articles', ARTICLE_COLUMNS)).run(...bind(article)).lastInsertRowid)
+  for (const table of Object.keys(CHILD_TABLES) as ChildTable[]) {
+    const rows = children[table]
+    if (rows.length === 0) continue
+    const insert = prepared(db, insertSql(table, ['article_id', ...Object.keys(CHILD_TABLES[table])]))
+    for (const row of rows) insert.run(articleId, ...bind(row))
   }
+  return articleId
 }

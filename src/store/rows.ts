@@ -1,10 +1,13 @@
 /**
- * Row shapes read back from SQLite and their mapping to the store's public types. The columns listed
- * in STATEMENT_COLUMNS are exactly those StatementRow describes; queries select them by this list.
+ * Row shapes read back from either store and their mapping to the store's public types. Both
+ * backends have the same tables and column names (sqlite/migrations.ts, postgres/migrations.ts), so
+ * the column lists and mappings are shared; the one difference is that SQLite has no boolean type
+ * and answers 0 or 1 for `speaker_anonymous`.
  */
-import type { Statement } from '../../doc/schema.js'
-import type { ArticleSummary, StatementHit } from '../store.js'
+import type { Statement } from '../doc/schema.js'
+import type { ArticleSummary, StatementHit } from './store.js'
 
+/** The columns StatementRow describes, from `statements s JOIN articles a`. */
 export const STATEMENT_COLUMNS = `s.article_id, s.local_id, s.kind, s.speaker_entity, s.speaker_name, s.speaker_anonymous,
   s.speaker_start, s.speaker_end, s.speaker_text, s.cue_start, s.cue_end, s.cue_text,
   s.content_start, s.content_end, s.content_text, s.stance_label, s.stance_score, a.headline, a.outlet, a.published`
@@ -15,7 +18,7 @@ export interface StatementRow {
   kind: Statement['kind']
   speaker_entity: string | null
   speaker_name: string
-  speaker_anonymous: 0 | 1
+  speaker_anonymous: boolean | 0 | 1
   speaker_start: number
   speaker_end: number
   speaker_text: string
@@ -30,11 +33,10 @@ export interface StatementRow {
   headline: string | null
   outlet: string | null
   published: string | null
-  /** Present when the query computed an FTS5 snippet. */
-  snippet?: string
 }
 
-export function toStatementHit(row: StatementRow): StatementHit {
+/** The hit for a row; the snippet is the content itself unless the search computed one. */
+export function toStatementHit(row: StatementRow, snippet?: string): StatementHit {
   const statement: Statement = {
     id: row.local_id,
     kind: row.kind,
@@ -44,7 +46,7 @@ export function toStatementHit(row: StatementRow): StatementHit {
       text: row.speaker_text,
       entity: row.speaker_entity,
       name: row.speaker_name,
-      anonymous: row.speaker_anonymous === 1,
+      anonymous: row.speaker_anonymous === true || row.speaker_anonymous === 1,
     },
     cue: { start: row.cue_start, end: row.cue_end, text: row.cue_text },
     content: { start: row.content_start, end: row.content_end, text: row.content_text },
@@ -58,7 +60,7 @@ export function toStatementHit(row: StatementRow): StatementHit {
     published: row.published,
     statement,
     speakerName: row.speaker_name,
-    snippet: row.snippet ?? row.content_text,
+    snippet: snippet ?? row.content_text,
   }
 }
 

@@ -1,9 +1,10 @@
 /**
- * The context of a search hit: the sentence or sentences of the article around a statement, so a
- * reader sees the words before and after what was said. Pure; the store passes the article text and
- * its sentence bounds from the stored record.
+ * What a search hit shows around and inside its statement, for either store: the context (the
+ * sentence or sentences of the article around the statement, so a reader sees the words before and
+ * after what was said) and the match spans (where the full-text query matched). Pure; the store
+ * passes the article text, its sentence bounds from the stored record, and the marked content.
  */
-import type { Span, Statement } from '../../doc/schema.js'
+import type { Span, Statement } from '../doc/schema.js'
 
 export interface SentenceBounds {
   start: number
@@ -48,4 +49,38 @@ export function contextSpan(text: string, sentences: readonly SentenceBounds[], 
 
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff
+}
+
+/** Sentence bounds from the JSON of the record's `sentences` (null, or unreadable: none). */
+export function parseSentences(json: string | null): SentenceBounds[] {
+  if (!json) return []
+  try {
+    const sentences = JSON.parse(json) as unknown
+    return Array.isArray(sentences) ? (sentences as SentenceBounds[]) : []
+  } catch {
+    return []
+  }
+}
+
+/** Private-use characters a store puts around full-text matches in the content; they never reach a caller. */
+export const MATCH_OPEN = '\uE000'
+export const MATCH_CLOSE = '\uE001'
+
+/**
+ * Spans (article offsets) of the terms marked in `marked`, the content with MATCH_OPEN/MATCH_CLOSE
+ * around each match. When the unmarked text is not the content (it held the marker characters
+ * itself, or the store changed it), there is no reliable mapping and no spans are reported.
+ */
+export function matchSpans(marked: string, content: string, contentStart: number): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = []
+  let plain = ''
+  let open = -1
+  for (const char of marked) {
+    if (char === MATCH_OPEN) open = plain.length
+    else if (char === MATCH_CLOSE && open >= 0) {
+      if (plain.length > open) spans.push({ start: contentStart + open, end: contentStart + plain.length })
+      open = -1
+    } else plain += char
+  }
+  return plain === content ? spans : []
 }
