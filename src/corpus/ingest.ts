@@ -16,11 +16,10 @@ import type { RawInput, RawUnit } from '../ingest/raw.js'
 import { readRawInputs, type ReadOptions } from '../ingest/read.js'
 import { describeSource } from '../ingest/types.js'
 import type { AnalyzeOptions } from '../pipeline/analyze.js'
-import type { Store } from '../store/store.js'
+import type { PutEntry, Store } from '../store/store.js'
 import { batchUnits } from './batches.js'
 import { InProcessExecutor, type Executor } from './executor.js'
 import { PoolBroken, WorkerCrash, WorkerPool } from './pool.js'
-import { openSink, type ArticleSink, type SinkEntry } from './sink.js'
 import { toErrorRecord, type AnalyzedItem, type ErrorRecord, type ParsedItem } from './work.js'
 
 export interface IngestCounts {
@@ -73,12 +72,10 @@ export async function ingestPaths(paths: readonly string[], store: Store, option
   }
   const analyze: AnalyzeOptions = { requireEnglish: options.requireEnglish }
   const executor: Executor = workers === 1 ? new InProcessExecutor(analyze) : new WorkerPool(workers, { analyze })
-  const sink = openSink(store)
   try {
-    return await new IngestRun(sink, executor, options, workers).run(paths)
+    return await new IngestRun(store, executor, options, workers).run(paths)
   } finally {
     await executor.close()
-    await sink.close()
   }
 }
 
@@ -108,7 +105,7 @@ class Slots {
 type Decided = { item: ParsedItem; keep: boolean }
 
 /** An analysed article waiting for its transaction. */
-interface Pending extends SinkEntry {
+interface Pending extends PutEntry {
   hash: string
   words: number
 }
@@ -128,11 +125,11 @@ class IngestRun {
   private pending: Pending[] = []
   private commitTimer: NodeJS.Timeout | null = null
   private committed: Promise<unknown> = Promise.resolve()
-  /** Transactions handed to the sink and not yet written. */
+  /** Transactions handed to the store and not yet written. */
   private queuedCommits = 0
 
   constructor(
-    private readonly sink: ArticleSink,
+    private readonly store: Store,
     private readonly executor: Executor,
     private readonly options: IngestOptions,
     workers: number,
@@ -206,7 +203,7 @@ class IngestRun {
       }
       for (const item of groups[group++] ?? []) {
         let keep = false
-        if (item.ok && !this.unsettled.has(item.hash) && !(await this.sink.has(item.hash))) {
+        if (item.ok && !this.unsettled.has(item.hash) && !(await this.store.hasArticle(item.hash))) {
           keep = true
           this.unsettled.add(item.hash)
         }
@@ -270,7 +267,8 @@ class IngestRun {
     this.queuedCommits++
     this.committed = this.committed.then(async () => {
       if (this.fatal) return
-      const results = await this.sink.write(entries)
+      // One transaction for the lot (Store.putAnalyses): each article whole, a failing one left out alone.
+      const results = await this.store.putAnalyses(entries.map(({ analysis, source }) => ({ analysis, source })))
       results.forEach((result, index) => {
         const entry = entries[index]!
         this.unsettled.delete(entry.hash)

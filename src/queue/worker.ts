@@ -1,6 +1,7 @@
 /**
- * `whosaid worker`: takes article jobs from the queue, analyses each and stores it in its own
- * transaction. Any number of workers, on any number of machines, can share a queue and a store.
+ * `whosaid worker`: takes article jobs from the queue, analyses each, and stores the analyses of the
+ * jobs in flight together, one transaction per batch (batch-writer.ts), each article whole or not at
+ * all. Any number of workers, on any number of machines, can share a queue and a store.
  *
  * Guarantees: a job is processed at least once (a worker that dies mid-job loses its lock, and
  * BullMQ's stalled-job check hands the job to another worker); the store is idempotent by content
@@ -19,6 +20,7 @@ import { analyzeArticle } from '../pipeline/analyze.js'
 import { openStore, parseStoreUrl } from '../store/open.js'
 import { PostgresStore } from '../store/postgres/postgres-store.js'
 import type { Store } from '../store/store.js'
+import { BatchWriter } from './batch-writer.js'
 import { checkKeyPart, DEFAULT_PREFIX, DEFAULT_QUEUE_NAME, RedisLink, type QueueLocation } from './connection.js'
 import { countWords, type ArticleJob, type ArticleJobResult } from './jobs.js'
 
@@ -29,6 +31,8 @@ export const DEFAULT_LOCK_MS = 30_000
 export const DEFAULT_STALLED_INTERVAL_MS = 30_000
 /** How long a stopping worker waits for the jobs in flight before leaving them to others. */
 export const DEFAULT_GRACE_MS = 30_000
+/** How long an analysed job waits for others to share its transaction. */
+export const DEFAULT_BATCH_WAIT_MS = 50
 
 /** A tiny article analysed once at start-up, to load the analysis models before taking jobs. */
 const WARM_UP_TEXT = 'The minister said on Tuesday that the talks would resume. "We are ready," she told reporters.'
@@ -41,6 +45,10 @@ export interface WorkerOptions {
   graceMs?: number
   /** Refuse articles not detected as English (default true), as `whosaid ingest` does. */
   requireEnglish?: boolean
+  /** Most analyses per store transaction (default: `concurrency`, every job in flight). */
+  batchSize?: number
+  /** How long an analysed job waits for others to share its transaction (default 50 ms). */
+  batchWaitMs?: number
   /** Test hook: wait this long inside each job before analysing (to kill a worker mid-job). */
   jobDelayMs?: number
   /** Stop when this aborts (the CLI wires SIGINT/SIGTERM to it); a second abort of `force` skips the grace period. */
@@ -81,6 +89,7 @@ export async function runWorker(location: QueueLocation, options: WorkerOptions)
     throw error
   }
 
+  const writer = new BatchWriter(store, options.batchSize ?? concurrency, options.batchWaitMs ?? DEFAULT_BATCH_WAIT_MS)
   let watch: NodeJS.Timeout | undefined
   let worker: Worker<ArticleJob, ArticleJobResult> | undefined
   let closed = false
@@ -104,7 +113,7 @@ export async function runWorker(location: QueueLocation, options: WorkerOptions)
       try {
         const requireEnglish = (options.requireEnglish ?? true) && job.data.requireEnglish !== false
         const analysis = analyzeArticle(article, { requireEnglish })
-        const put = await store.putAnalysis(analysis, source)
+        const put = await writer.put({ analysis, source })
         result = { articleId: put.id, inserted: put.inserted, words: countWords(article.text), statements: analysis.statements.length }
       } catch (error) {
         // The job's failedReason: code, message and input, like `whosaid ingest` reports problems.
@@ -186,6 +195,7 @@ export async function runWorker(location: QueueLocation, options: WorkerOptions)
     if (worker && !closed) await worker.close(true).catch(() => undefined)
     if (watch) clearInterval(watch)
     loopDelay.disable()
+    await writer.close()
     await store.close()
     await link.close()
   }
