@@ -16,6 +16,7 @@
  */
 import { join } from "node:path";
 import { loadParser, loadTagger } from "./model-io.js";
+import { sharedModel } from "./shared.js";
 import { modelsDir as defaultModelsDir } from "./paths.js";
 import type { Parser } from "./parser/model.js";
 import type { Tagger } from "./tagger/model.js";
@@ -47,8 +48,11 @@ export function loadBackbone(modelsDir: string = defaultModelsDir()): Backbone {
   if (hit) return hit;
   let tagger: Tagger | null = null;
   let parser: Parser | null = null;
-  const getTagger = (): Tagger => (tagger ??= loadTagger(join(modelsDir, "tagger.bin.gz")));
-  const getParser = (): Parser => (parser ??= loadParser(join(modelsDir, "parser.bin.gz")));
+  // One copy of the weights per process, shared by the analysis worker threads (shared.ts).
+  const taggerPath = join(modelsDir, "tagger.bin.gz");
+  const parserPath = join(modelsDir, "parser.bin.gz");
+  const getTagger = (): Tagger => (tagger ??= sharedModel(taggerPath, () => loadTagger(taggerPath)));
+  const getParser = (): Parser => (parser ??= sharedModel(parserPath, () => loadParser(parserPath)));
   const bb: Backbone = {
     tag(words) {
       if (words.length === 0) return { upos: [], xpos: [] };

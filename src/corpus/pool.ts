@@ -1,12 +1,16 @@
 /**
  * Worker threads for the parallel ingest: up to `size` workers (started when there is work for
- * them), each with its own copy of the parsers and pipeline. A batch is parsed and analysed by the
- * same worker, which holds its articles in between. A worker that dies (an uncaught error, out of
- * memory) or stops answering fails the batches it held, and a fresh one takes its place.
+ * them), each with its own copy of the parsers and pipeline, and one copy of the model weights for
+ * them all: before the first worker starts, this thread loads the pipeline with model sharing on
+ * (util/shared-models.ts) and every worker rebuilds the models around that shared memory. A batch
+ * is parsed and analysed by the same worker, which holds its articles in between. A worker that
+ * dies (an uncaught error, out of memory) or stops answering fails the batches it held, and a
+ * fresh one takes its place.
  */
 import { Worker } from 'node:worker_threads'
 import type { RawUnit } from '../ingest/raw.js'
-import type { AnalyzeOptions } from '../pipeline/analyze.js'
+import { warmUp, type AnalyzeOptions } from '../pipeline/analyze.js'
+import { enableModelSharing, modelSnapshots, type ModelSnapshots } from '../util/shared-models.js'
 import type { Executor } from './executor.js'
 import type { AnalyzedItem, ParsedItem } from './work.js'
 
@@ -36,6 +40,15 @@ export interface PoolOptions {
   requestTimeoutMs?: number
   /** More crashes than this end the run: something is wrong beyond one bad article (default 20). */
   maxCrashes?: number
+  /** Share the model weights between the workers (default true); false: each worker loads its own copy. */
+  shareModels?: boolean
+}
+
+/** What a worker thread gets as `workerData`. */
+export interface WorkerSetup {
+  analyze: AnalyzeOptions
+  /** The main thread's models, their weights in shared memory; null: load them from the files. */
+  models: ModelSnapshots | null
 }
 
 interface Waiting {
@@ -60,6 +73,7 @@ export class WorkerPool implements Executor {
   private readonly owner = new Map<number, Slot>()
   private crashes = 0
   private closed = false
+  private models: ModelSnapshots | null | undefined
 
   constructor(
     readonly size: number,
@@ -119,8 +133,23 @@ export class WorkerPool implements Executor {
     return best
   }
 
+  /** The model snapshots for the workers, made before the first one starts. */
+  private sharedModels(): ModelSnapshots | null {
+    if (this.models === undefined) {
+      if (this.options.shareModels ?? true) {
+        enableModelSharing()
+        warmUp()
+        this.models = modelSnapshots()
+      } else {
+        this.models = null
+      }
+    }
+    return this.models
+  }
+
   private spawn(): Slot {
-    const worker = new Worker(WORKER_SCRIPT, { workerData: { analyze: this.options.analyze ?? {} } })
+    const workerData: WorkerSetup = { analyze: this.options.analyze ?? {}, models: this.sharedModels() }
+    const worker = new Worker(WORKER_SCRIPT, { workerData })
     const slot: Slot = { worker, alive: true, batches: new Set(), waiting: new Map() }
     this.slots.push(slot)
     worker.on('message', (message: FromWorker) => {

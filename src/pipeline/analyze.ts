@@ -4,6 +4,7 @@
 import type { Analysis, Article } from '../doc/schema.js'
 import { toAnalysis } from '../doc/serialize.js'
 import { WhosaidError } from '../errors.js'
+import { buildArticle } from '../ingest/article.js'
 import { modelAttributeStage } from '../stages/attribute-model/index.js'
 import { claimsStage } from '../stages/claims/index.js'
 import { entitiesStage, resolveStage } from '../stages/entities/index.js'
@@ -48,4 +49,12 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions = {}): 
   const claim = options.claim === undefined || options.claim === null ? null : checkClaim(options.claim)
   const pipeline = getDefaultPipeline()
   return toAnalysis(pipeline.run(article, { claim }), pipeline.stages)
+}
+
+/** A tiny article analysed once at start-up, so that every model the pipeline uses is loaded. */
+const WARM_UP_TEXT = 'The minister said on Tuesday that the talks would resume. "We are ready," she told reporters.'
+
+/** Loads everything the default pipeline needs (models, lexicons) by analysing a tiny article. */
+export function warmUp(): void {
+  analyzeArticle(buildArticle({ text: WARM_UP_TEXT }), { requireEnglish: false })
 }

@@ -15,8 +15,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { Worker, type Job } from 'bullmq'
 import { contentHash } from '../doc/serialize.js'
 import { WhosaidError } from '../errors.js'
-import { buildArticle } from '../ingest/article.js'
-import { analyzeArticle } from '../pipeline/analyze.js'
+import { analyzeArticle, warmUp } from '../pipeline/analyze.js'
 import { openStore, parseStoreUrl } from '../store/open.js'
 import { PostgresStore } from '../store/postgres/postgres-store.js'
 import type { Store } from '../store/store.js'
@@ -34,8 +33,6 @@ export const DEFAULT_GRACE_MS = 30_000
 /** How long an analysed job waits for others to share its transaction. */
 export const DEFAULT_BATCH_WAIT_MS = 50
 
-/** A tiny article analysed once at start-up, to load the analysis models before taking jobs. */
-const WARM_UP_TEXT = 'The minister said on Tuesday that the talks would resume. "We are ready," she told reporters.'
 
 export interface WorkerOptions {
   store: string
@@ -98,7 +95,7 @@ export async function runWorker(location: QueueLocation, options: WorkerOptions)
     // The first analysis loads the models, a long synchronous pause: take it before holding any job's
     // lock, which could expire meanwhile and hand the job to another worker for nothing.
     const warming = Date.now()
-    analyzeArticle(buildArticle({ text: WARM_UP_TEXT }), { requireEnglish: false })
+    warmUp()
     log(`analysis ready in ${((Date.now() - warming) / 1000).toFixed(1)} s`)
 
     const processJob = async (job: Job<ArticleJob, ArticleJobResult>): Promise<ArticleJobResult> => {

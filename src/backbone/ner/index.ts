@@ -8,6 +8,7 @@
 import { join } from "node:path";
 import { defaultModelsDir } from "./data.js";
 import { placeKind, TITLES } from "./lexicon.js";
+import { sharedModel } from "../shared.js";
 import { loadModel, type NerModel } from "./model.js";
 import type { EntityType } from "./tags.js";
 
@@ -117,7 +118,8 @@ export function loadNer(modelsDir?: string): Ner {
       if (!inner) {
         inner = cache.get(path);
         if (!inner) {
-          inner = recognizerFor(loadModel(path));
+          // One copy of the weights per process, shared by the analysis worker threads.
+          inner = recognizerFor(sharedModel(path, () => loadModel(path)));
           cache.set(path, inner);
         }
       }

@@ -1,0 +1,232 @@
+/**
+ * Read-only model weights shared between the worker threads of one process, so that N analysis
+ * workers hold one copy of the weights instead of N.
+ *
+ * - `sharedModel(key, load)` is how a loader gets its model: once per thread, from the cache.
+ * - On the main thread, once `enableModelSharing()` has been called (the worker pool does, before
+ *   its first worker starts), a model is moved into shared memory as it is loaded, before anything
+ *   uses it: every typed array of at least SHARE_MIN_BYTES (the weight tables) is copied into a
+ *   SharedArrayBuffer and the model's field points to the copy (the original is garbage).
+ * - `modelSnapshots()` describes the loaded models (class instances by registered name, plain data,
+ *   typed arrays), for `workerData`; structured cloning copies the plain data and the small arrays
+ *   into the worker and shares the SharedArrayBuffers. A worker calls `receiveModelSnapshots()`
+ *   first, and its `sharedModel` then rebuilds each model around the shared memory instead of
+ *   reading and decoding the file.
+ *
+ * Only arrays that exist when the model is loaded are shared; model classes keep their scratch
+ * buffers empty or small until inference and replace them when they grow (NerModel, Tagger,
+ * Parser do), so no thread ever writes to shared memory. A model loaded on the main thread before
+ * sharing was enabled is handed over as copies (safe, not shared). Model classes must be registered
+ * (`registerModelClasses`) so that a worker can give the rebuilt objects their prototypes; a model
+ * with an unregistered class, a function or another unsupported value is refused with an error
+ * naming it, never half-shared.
+ */
+
+/** Smaller typed arrays are copied into each worker: sharing them saves nothing worth a page. */
+export const SHARE_MIN_BYTES = 64 * 1024
+
+type Constructor = abstract new (...args: never[]) => object
+
+const classes = new Map<string, Constructor>()
+const classNames = new Map<Constructor, string>()
+
+/** A class instance in a snapshot: its registered class name and own fields. */
+interface ObjectNode {
+  $class: string | null
+  fields: Record<string, unknown>
+}
+
+export type ModelSnapshots = Map<string, unknown>
+
+const loaded = new Map<string, object>()
+let received: ModelSnapshots | null = null
+let sharing = false
+/** Models loaded after sharing was enabled (their weights are in shared memory). */
+const sharedKeys = new Set<string>()
+
+/** Registers the classes whose instances models are made of, by a name unique in the process. */
+export function registerModelClasses(named: Record<string, Constructor>): void {
+  for (const [name, constructor] of Object.entries(named)) {
+    const known = classes.get(name)
+    if (known && known !== constructor) throw new Error(`model class name "${name}" is registered for another class`)
+    classes.set(name, constructor)
+    classNames.set(constructor, name)
+  }
+}
+
+/** The model under `key` (a file path, say), loaded once per thread: from a snapshot in a worker, else by `load`. */
+export function sharedModel<T extends object>(key: string, load: () => T): T {
+  const cached = loaded.get(key)
+  if (cached) return cached as T
+  let model: T
+  if (received?.has(key)) {
+    model = restore(received.get(key), new Map()) as T
+  } else {
+    model = load()
+    if (sharing) {
+      moveToSharedMemory(model)
+      sharedKeys.add(key)
+    }
+  }
+  loaded.set(key, model)
+  return model
+}
+
+/** Main thread: from now on, models are loaded into shared memory (the worker pool calls this first). */
+export function enableModelSharing(): void {
+  sharing = true
+}
+
+/** Main thread: the models loaded so far, for the workers' `workerData`. */
+export function modelSnapshots(): ModelSnapshots {
+  const snapshots: ModelSnapshots = new Map()
+  for (const [key, model] of loaded) snapshots.set(key, describe(model, new Map(), key))
+  return snapshots
+}
+
+/** Worker thread: the main thread's snapshots, before any model is asked for. */
+export function receiveModelSnapshots(snapshots: ModelSnapshots | null | undefined): void {
+  received = snapshots ?? null
+}
+
+/** How many loaded models have their weights in shared memory, and how many bytes those weights take. */
+export function sharedWeights(): { models: number; bytes: number } {
+  let bytes = 0
+  const seen = new Set<object>()
+  const visit = (value: unknown): void => {
+    if (value === null || typeof value !== 'object' || seen.has(value)) return
+    seen.add(value)
+    if (ArrayBuffer.isView(value)) {
+      if (value.buffer instanceof SharedArrayBuffer) bytes += value.byteLength
+      return
+    }
+    for (const child of children(value)) visit(child)
+  }
+  let models = 0
+  for (const [key, model] of loaded) {
+    if (!sharedKeys.has(key) && !received?.has(key)) continue
+    models++
+    visit(model)
+  }
+  return { models, bytes }
+}
+
+function children(value: object): unknown[] {
+  if (value instanceof Map) return [...value.keys(), ...value.values()]
+  if (value instanceof Set) return [...value]
+  return Object.values(value)
+}
+
+/** Replaces every large typed array reachable from `root` by a copy in a SharedArrayBuffer. */
+function moveToSharedMemory(root: object): void {
+  const copies = new Map<ArrayBufferView, ArrayBufferView>()
+  const seen = new Set<object>()
+  const share = (array: ArrayBufferView): ArrayBufferView => {
+    if (array.byteLength < SHARE_MIN_BYTES || array.buffer instanceof SharedArrayBuffer || array instanceof DataView) return array
+    let copy = copies.get(array)
+    if (!copy) {
+      const Typed = array.constructor as new (buffer: SharedArrayBuffer) => ArrayBufferView & { set(source: ArrayBufferView): void }
+      const shared = new Typed(new SharedArrayBuffer(array.byteLength))
+      shared.set(array)
+      copies.set(array, (copy = shared))
+    }
+    return copy
+  }
+  const visit = (holder: object): void => {
+    if (seen.has(holder)) return
+    seen.add(holder)
+    if (holder instanceof Map) {
+      for (const [key, value] of holder) {
+        if (ArrayBuffer.isView(value)) holder.set(key, share(value))
+        else if (value !== null && typeof value === 'object') visit(value)
+      }
+      return
+    }
+    if (holder instanceof Set) {
+      for (const value of holder) if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) visit(value)
+      return
+    }
+    for (const key of Object.keys(holder)) {
+      const value = (holder as Record<string, unknown>)[key]
+      if (ArrayBuffer.isView(value)) (holder as Record<string, unknown>)[key] = share(value)
+      else if (value !== null && typeof value === 'object') visit(value)
+    }
+  }
+  visit(root)
+}
+
+/** The snapshot of `value`: the same graph (shared references and cycles kept) with class instances as ObjectNodes. */
+function describe(value: unknown, memo: Map<object, unknown>, path: string): unknown {
+  if (typeof value === 'function' || typeof value === 'symbol') throw new Error(`cannot share ${path}: a ${typeof value}`)
+  if (value === null || typeof value !== 'object') return value
+  if (ArrayBuffer.isView(value)) return value
+  const known = memo.get(value)
+  if (known !== undefined) return known
+  if (Array.isArray(value)) {
+    const out: unknown[] = []
+    memo.set(value, out)
+    value.forEach((item, i) => out.push(describe(item, memo, `${path}[${i}]`)))
+    return out
+  }
+  if (value instanceof Map) {
+    const out = new Map<unknown, unknown>()
+    memo.set(value, out)
+    for (const [k, v] of value) out.set(describe(k, memo, `${path}.key`), describe(v, memo, `${path}.get(${String(k)})`))
+    return out
+  }
+  if (value instanceof Set) {
+    const out = new Set<unknown>()
+    memo.set(value, out)
+    for (const v of value) out.add(describe(v, memo, `${path}{}`))
+    return out
+  }
+  const proto = Object.getPrototypeOf(value) as { constructor?: Constructor } | null
+  let $class: string | null = null
+  if (proto !== Object.prototype && proto !== null) {
+    $class = classNames.get(proto.constructor as Constructor) ?? null
+    if ($class === null) throw new Error(`cannot share ${path}: class ${proto.constructor?.name ?? '?'} is not registered (registerModelClasses)`)
+  }
+  const node: ObjectNode = { $class, fields: {} }
+  memo.set(value, node)
+  for (const key of Object.keys(value)) node.fields[key] = describe((value as Record<string, unknown>)[key], memo, `${path}.${key}`)
+  return node
+}
+
+/** The objects a snapshot describes, with their classes' prototypes. */
+function restore(node: unknown, memo: Map<object, unknown>): unknown {
+  if (node === null || typeof node !== 'object' || ArrayBuffer.isView(node)) return node
+  const known = memo.get(node)
+  if (known !== undefined) return known
+  if (Array.isArray(node)) {
+    const out: unknown[] = []
+    memo.set(node, out)
+    for (const item of node) out.push(restore(item, memo))
+    return out
+  }
+  if (node instanceof Map) {
+    const out = new Map<unknown, unknown>()
+    memo.set(node, out)
+    for (const [k, v] of node) out.set(restore(k, memo), restore(v, memo))
+    return out
+  }
+  if (node instanceof Set) {
+    const out = new Set<unknown>()
+    memo.set(node, out)
+    for (const v of node) out.add(restore(v, memo))
+    return out
+  }
+  const { $class, fields } = node as ObjectNode
+  let proto: object | null = Object.prototype
+  if ($class !== null) {
+    const constructor = classes.get($class)
+    if (!constructor) throw new Error(`cannot rebuild a shared model: class "${$class}" is not registered in this thread`)
+    proto = constructor.prototype as object
+  }
+  const out = Object.create(proto) as Record<string, unknown>
+  memo.set(node, out)
+  // Defined, not assigned, as class fields are: a getter of the same name on the prototype does not interfere.
+  for (const [key, value] of Object.entries(fields)) {
+    Object.defineProperty(out, key, { value: restore(value, memo), writable: true, enumerable: true, configurable: true })
+  }
+  return out
+}
