@@ -4,12 +4,13 @@
  * Writes a fixed JSONL corpus (the bundled samples, numbered so that every article has its own
  * content hash: 3000 by default) to a temporary folder, runs `whosaid ingest` on it into a fresh
  * store once per worker count, and reports words and articles per second (wall time of the whole
- * command, start-up included), the scaling from the first to the last worker count, CPU time, and
- * the peak resident memory of the ingest process (its worker threads included).
+ * command, start-up included), the scaling from the first to the last worker count, CPU time, the
+ * peak resident memory of the ingest process (its worker threads included), and the 1-minute load
+ * average before and after each run (on a shared machine, words/s depend on it; CPU time does not).
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { countWords } from '../corpus/work.js'
@@ -79,7 +80,10 @@ try {
   let peak = 0
   const runs: Array<{ workers: number; report: RunReport }> = []
   for (const workers of workerCounts) {
+    // The machine may be shared: the load around each run says how much of the CPU it had.
+    result[`ingest_load_before_${workers}`] = Math.round(loadavg()[0]! * 100) / 100
     const report = await ingest(corpus, join(dir, `store-${workers}.db`), workers)
+    result[`ingest_load_after_${workers}`] = Math.round(loadavg()[0]! * 100) / 100
     runs.push({ workers, report })
     result[`ingest_wps_${workers}`] = Math.round(words / report.seconds)
     result[`ingest_articles_per_s_${workers}`] = Math.round((articles / report.seconds) * 10) / 10

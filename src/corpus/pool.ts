@@ -1,7 +1,7 @@
 /**
  * Worker threads for the parallel ingest: up to `size` workers (started when there is work for
  * them), each with its own copy of the parsers and pipeline, and one copy of the model weights for
- * them all: before the first worker starts, this thread loads the pipeline with model sharing on
+ * them all: before the first worker starts, this thread loads the pipeline's models with sharing on
  * (util/shared-models.ts) and every worker rebuilds the models around that shared memory. A batch
  * is parsed and analysed by the same worker, which holds its articles in between. A worker that
  * dies (an uncaught error, out of memory) or stops answering fails the batches it held, and a
@@ -9,7 +9,7 @@
  */
 import { Worker } from 'node:worker_threads'
 import type { RawUnit } from '../ingest/raw.js'
-import { warmUp, type AnalyzeOptions } from '../pipeline/analyze.js'
+import { loadModels, type AnalyzeOptions } from '../pipeline/analyze.js'
 import { enableModelSharing, modelSnapshots, type ModelSnapshots } from '../util/shared-models.js'
 import type { Executor } from './executor.js'
 import type { AnalyzedItem, ParsedItem } from './work.js'
@@ -64,6 +64,14 @@ interface Slot {
   batches: Set<number>
   waiting: Map<number, Waiting>
 }
+
+/**
+ * Most MB of a worker's V8 young generation (its default grows to 3 × 16 MB semi-spaces). The
+ * analysis allocates many short-lived objects per article, and a full-size young generation per
+ * worker cost 20-25 MB of RSS each for no speed: with 8 MB, 2 workers on 2000 articles peaked at
+ * 333-340 MB instead of 383-397 MB, in the same CPU time (docs/BENCH.md).
+ */
+const WORKER_YOUNG_GENERATION_MB = 8
 
 /** The compiled worker script, next to this module (dist/corpus/worker.js). */
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url)
@@ -137,8 +145,9 @@ export class WorkerPool implements Executor {
   private sharedModels(): ModelSnapshots | null {
     if (this.models === undefined) {
       if (this.options.shareModels ?? true) {
+        // The models only (Stage.load): this thread analyses nothing, so it needs no more of the pipeline.
         enableModelSharing()
-        warmUp()
+        loadModels()
         this.models = modelSnapshots()
       } else {
         this.models = null
@@ -149,7 +158,7 @@ export class WorkerPool implements Executor {
 
   private spawn(): Slot {
     const workerData: WorkerSetup = { analyze: this.options.analyze ?? {}, models: this.sharedModels() }
-    const worker = new Worker(WORKER_SCRIPT, { workerData })
+    const worker = new Worker(WORKER_SCRIPT, { workerData, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } })
     const slot: Slot = { worker, alive: true, batches: new Set(), waiting: new Map() }
     this.slots.push(slot)
     worker.on('message', (message: FromWorker) => {

@@ -51,10 +51,15 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions = {}): 
   return toAnalysis(pipeline.run(article, { claim }), pipeline.stages)
 }
 
-/** A tiny article analysed once at start-up, so that every model the pipeline uses is loaded. */
+/** A tiny article analysed once at start-up, so that every model and lexicon the pipeline uses is loaded. */
 const WARM_UP_TEXT = 'The minister said on Tuesday that the talks would resume. "We are ready," she told reporters.'
 
-/** Loads everything the default pipeline needs (models, lexicons) by analysing a tiny article. */
+/** Loads everything the default pipeline needs (models, lexicons, compiled code) by analysing a tiny article. */
 export function warmUp(): void {
   analyzeArticle(buildArticle({ text: WARM_UP_TEXT }), { requireEnglish: false })
+}
+
+/** Reads the default pipeline's models only (Stage.load): what a worker pool shares between its threads. */
+export function loadModels(): void {
+  getDefaultPipeline().load()
 }

@@ -11,6 +11,8 @@ import type { Stage } from './stage.js'
 export interface Pipeline {
   readonly stages: readonly Stage[]
   run(article: Article, request?: AnalysisRequest): Document
+  /** Reads every stage's models now (Stage.load), without analysing anything. */
+  load(): void
 }
 
 /** Lists the unmet requirements of a stage list: `["attribute requires entities", ...]`. */
@@ -34,6 +36,9 @@ export function createPipeline(stages: readonly Stage[]): Pipeline {
       const doc = new Document(article, request)
       for (const stage of frozen) stage.run(doc)
       return doc.freeze()
+    },
+    load() {
+      for (const stage of frozen) stage.load?.()
     },
   }
 }

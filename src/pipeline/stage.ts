@@ -10,4 +10,9 @@ export interface Stage {
   readonly requires: readonly LayerName[]
   readonly assigns: readonly LayerName[]
   run(doc: Document): void
+  /**
+   * Optional: reads the models the stage runs with now instead of on its first run, so that a
+   * worker pool can load them once for all its threads (util/shared-models.ts) without analysing.
+   */
+  load?(): void
 }

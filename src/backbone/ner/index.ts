@@ -23,6 +23,8 @@ export interface NerEntity {
 
 export interface Ner {
   recognize(words: string[]): NerEntity[];
+  /** Reads the model now (a lazy recogniser reads it on the first `recognize`). */
+  load(): void;
 }
 
 export const NER_MODEL_FILE = "ner.bin.gz";
@@ -101,6 +103,7 @@ export function recognizerFor(model: NerModel): Ner {
       }
       return toEntities(words, out);
     },
+    load() {},
   };
 }
 
@@ -113,17 +116,19 @@ const cache = new Map<string, Ner>();
 export function loadNer(modelsDir?: string): Ner {
   const path = join(modelsDir ?? defaultModelsDir(), NER_MODEL_FILE);
   let inner: Ner | undefined;
-  return {
-    recognize(words: string[]): NerEntity[] {
+  const get = (): Ner => {
+    if (!inner) {
+      inner = cache.get(path);
       if (!inner) {
-        inner = cache.get(path);
-        if (!inner) {
-          // One copy of the weights per process, shared by the analysis worker threads.
-          inner = recognizerFor(sharedModel(path, () => loadModel(path)));
-          cache.set(path, inner);
-        }
+        // One copy of the weights per process, shared by the analysis worker threads.
+        inner = recognizerFor(sharedModel(path, () => loadModel(path)));
+        cache.set(path, inner);
       }
-      return inner.recognize(words);
-    },
+    }
+    return inner;
+  };
+  return {
+    recognize: (words: string[]): NerEntity[] => get().recognize(words),
+    load: () => void get(),
   };
 }

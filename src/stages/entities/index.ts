@@ -1,6 +1,6 @@
 import type { Stage } from '../../pipeline/stage.js'
 import { recognizeEntities } from './recognize.js'
-import { recognizeWithModel } from './trained.js'
+import { loadNerModel, recognizeWithModel } from './trained.js'
 import { resolveMentions } from './resolve.js'
 import { findRoles } from './roles.js'
 
@@ -16,6 +16,7 @@ export const entitiesStage: Stage = {
     doc.mentions = recognizeWithModel({ text: doc.text, tokens: doc.requireTokens(), sentences: doc.sentences })
     doc.markAssigned('mentions')
   },
+  load: loadNerModel,
 }
 
 /** Rule-based mentions (gazetteers, titles, capitalised runs): the v1 stand-in, kept for comparison. */

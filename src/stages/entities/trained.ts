@@ -17,6 +17,12 @@ let shared: Ner | null = null
 
 const MAX_TITLE_WORDS = 6
 
+/** Reads the NER model now (otherwise on the first `recognizeWithModel`). */
+export function loadNerModel(): void {
+  shared ??= loadNer()
+  shared.load()
+}
+
 export function recognizeWithModel({ text, tokens, sentences }: RecognizeInput): Mention[] {
   shared ??= loadNer()
   const mentions: Mention[] = []
