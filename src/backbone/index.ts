@@ -37,8 +37,8 @@ export interface Backbone {
   tag(words: readonly string[]): TagResult;
   parse(words: readonly string[], upos: readonly string[], xpos: readonly string[]): ParseResult;
   analyze(words: readonly string[]): TagResult & ParseResult;
-  /** Force loading both models now (e.g. at startup). */
-  preload(): void;
+  /** Force loading the models now (e.g. at startup): the tagger, and the parser unless `parser` is false. */
+  preload(parser?: boolean): void;
 }
 
 const cache = new Map<string, Backbone>();
@@ -67,9 +67,9 @@ export function loadBackbone(modelsDir: string = defaultModelsDir()): Backbone {
       const t = bb.tag(words);
       return { ...t, ...bb.parse(words, t.upos, t.xpos) };
     },
-    preload() {
+    preload(withParser = true) {
       getTagger();
-      getParser();
+      if (withParser) getParser();
     },
   };
   cache.set(modelsDir, bb);

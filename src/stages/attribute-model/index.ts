@@ -10,10 +10,11 @@ import type { Stage } from '../../pipeline/stage.js'
 import { attribute } from '../attribute/attribute.js'
 import { findQuotes } from '../attribute/quotes.js'
 import { buildFeatureContext } from './features.js'
-import { loadAttributionModel, type LoadedAttributionModel } from './model-file.js'
+import { sharedModel } from '../../backbone/shared.js'
+import { attributionModelPath, loadAttributionModel, type LoadedAttributionModel } from './model-file.js'
 import { labelSpans } from './model.js'
 import { buildStatements, completeFromRules, type TaggedSpan } from './statements.js'
-import { analyzeSyntax, syntaxAvailability, type Syntax } from './syntax.js'
+import { analyzeSyntax, loadSyntax, syntaxAvailability, type Syntax } from './syntax.js'
 import { tagParagraph } from './tagger.js'
 import { buildUnits, type Units } from './units.js'
 
@@ -24,7 +25,9 @@ let loaded: LoadedAttributionModel | null | undefined
 /** The shipped model, read on first use; null when it cannot be used here. */
 export function attributionModel(): LoadedAttributionModel | null {
   if (loaded === undefined) {
-    const model = loadAttributionModel()
+    // One copy of the weights per process, shared by the analysis worker threads (util/shared-models.ts).
+    const path = attributionModelPath()
+    const { model } = sharedModel(`attribution:${path}`, () => ({ model: loadAttributionModel(path) }))
     const available = syntaxAvailability()
     loaded = model && available.tagger && (!model.meta.parsed || available.parser) ? model : null
   }
@@ -77,6 +80,10 @@ export const modelAttributeStage: Stage = {
   version: '1.0.0',
   requires: ['tokens', 'sentences', 'mentions', 'entities'],
   assigns: ['quotes', 'statements'],
+  load() {
+    const model = attributionModel()
+    if (model) loadSyntax({ parse: model.meta.parsed })
+  },
   run(doc) {
     doc.quotes = findQuotes(doc.text)
     doc.markAssigned('quotes')

@@ -48,6 +48,14 @@ export function backboneWord(word: string): string {
   return word.replace(/[’ʼ]/g, "'")
 }
 
+/** Reads the backbone models that `analyzeSyntax` with these options will use, without analysing (Stage.load). */
+export function loadSyntax(options: { parse: boolean }): void {
+  const available = syntaxAvailability()
+  if (!available.tagger) return
+  backbone ??= loadBackbone()
+  backbone.preload(options.parse && available.parser)
+}
+
 export function analyzeSyntax(units: Units, options: { parse: boolean } = { parse: true }): Syntax {
   const n = units.count
   const xpos = new Array<string>(n).fill('_')
