@@ -1,9 +1,12 @@
 /**
- * The backbone's models (tagger, parser, NER) as shared models (util/shared-models.ts): one copy of
- * their weights per process, whatever the number of analysis worker threads. This module registers
- * the classes those models are made of; a model class added to the backbone is registered here.
+ * The backbone's models (tagger, parser, NER, and the attribution model built on its weight table)
+ * as shared models (util/shared-models.ts): one copy of their weights per process, whatever the
+ * number of analysis worker threads. This module registers the classes those models are made of; a
+ * model class added to the backbone is registered here. Only the named weight fields of the weight
+ * classes, which analysis never writes to, are shared; every other array (scratch buffers, memo
+ * tables) is copied into each thread. A weight field renamed here too, or it is no longer shared.
  */
-import { registerModelClasses, sharedModel } from "../util/shared-models.js";
+import { registerModelClasses, registerWeightClasses, sharedModel } from "../util/shared-models.js";
 import { WordFeatureCache } from "./features/word.js";
 import { WeightTable } from "./features/table.js";
 import { FeatureScratch } from "./ner/features.js";
@@ -14,8 +17,14 @@ import { ParseInput, Parser } from "./parser/model.js";
 import { State } from "./parser/system.js";
 import { Tagger } from "./tagger/model.js";
 
+// The fields holding each table's weights and keys (written only while training or loading).
+registerWeightClasses({
+  "backbone.WeightTable": { type: WeightTable, fields: ["slots", "w", "rowKeys", "inlineKeys", "inlineW", "qw", "packed"] },
+  "ner.WeightTable": { type: NerWeightTable, fields: ["slotKey", "slotRow", "w", "rowKeys"] },
+  "ner.IntMap": { type: IntMap, fields: ["keys", "vals"] },
+});
+
 registerModelClasses({
-  "backbone.WeightTable": WeightTable,
   "backbone.WordFeatureCache": WordFeatureCache,
   "tagger.Tagger": Tagger,
   "parser.Parser": Parser,
@@ -23,8 +32,6 @@ registerModelClasses({
   "parser.State": State,
   "ner.NerModel": NerModel,
   "ner.TagSet": TagSet,
-  "ner.IntMap": IntMap,
-  "ner.WeightTable": NerWeightTable,
   "ner.FeatureScratch": FeatureScratch,
 });
 

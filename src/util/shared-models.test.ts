@@ -7,7 +7,7 @@ import { loadModel as loadNerModel } from '../backbone/ner/model.js'
 import { loadTagger } from '../backbone/model-io.js'
 import { sharedModel } from '../backbone/shared.js'
 import { packageRoot } from './package-root.js'
-import { enableModelSharing, modelSnapshots, registerModelClasses, SHARE_MIN_BYTES, sharedWeights } from './shared-models.js'
+import { enableModelSharing, modelSnapshots, registerModelClasses, registerWeightClasses, SHARE_MIN_BYTES, sharedWeights } from './shared-models.js'
 
 const dir = join(packageRoot(), 'models')
 const words = ['Egyptian', 'Foreign', 'Minister', 'Sameh', 'Shoukry', 'told', 'reporters', 'in', 'Cairo', 'on', 'Tuesday', '.']
@@ -49,20 +49,35 @@ describe('shared models', () => {
     }
   })
 
-  it('should copy small arrays and plain data into each thread, and share only large arrays', () => {
-    class Holder {
-      big = new Float32Array(SHARE_MIN_BYTES / 4)
-      scratch = new Int32Array(16)
-      meta = { name: 'holder', sizes: [1, 2] }
-      byName = new Map([['x', new Float32Array(SHARE_MIN_BYTES)]])
+  it('should share only the large weight arrays of weight classes, keeping views of one buffer together', () => {
+    class Table {
+      weights = new Float32Array(SHARE_MIN_BYTES / 4)
+      small = new Int32Array(16)
+      scratch = new Float32Array(SHARE_MIN_BYTES)
+      keys: Int32Array
+      values: Float32Array
+      constructor() {
+        const both = new ArrayBuffer(SHARE_MIN_BYTES * 2)
+        this.keys = new Int32Array(both)
+        this.values = new Float32Array(both)
+      }
     }
-    registerModelClasses({ 'test.Holder': Holder })
-    const model = sharedModel('test:holder', () => new Holder())
-    assert.ok(model.big.buffer instanceof SharedArrayBuffer)
-    assert.ok(model.byName.get('x')!.buffer instanceof SharedArrayBuffer)
-    assert.ok(!(model.scratch.buffer instanceof SharedArrayBuffer))
-    const snapshot = modelSnapshots().get('test:holder')
-    assert.ok(snapshot && typeof snapshot === 'object' && (snapshot as { $class: string }).$class === 'test.Holder')
+    class Model {
+      table = new Table()
+      memo = new Int32Array(SHARE_MIN_BYTES)
+      meta = { name: 'model', sizes: [1, 2] }
+    }
+    registerWeightClasses({ 'test.Table': { type: Table, fields: ['weights', 'small', 'keys', 'values'] } })
+    registerModelClasses({ 'test.Model': Model })
+    const model = sharedModel('test:model', () => new Model())
+    const isShared = (array: ArrayBufferView) => array.buffer instanceof SharedArrayBuffer
+    assert.ok(isShared(model.table.weights))
+    assert.ok(!isShared(model.table.small), 'too small to share')
+    assert.ok(!isShared(model.table.scratch), 'not a weight field')
+    assert.ok(!isShared(model.memo), 'not a weight class')
+    assert.ok(isShared(model.table.keys) && model.table.keys.buffer === model.table.values.buffer)
+    const snapshot = modelSnapshots().get('test:model')
+    assert.ok(snapshot && typeof snapshot === 'object' && (snapshot as { $class: string }).$class === 'test.Model')
   })
 
   it('should refuse a model made of a class it cannot rebuild, naming it', () => {

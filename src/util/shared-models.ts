@@ -5,21 +5,25 @@
  * - `sharedModel(key, load)` is how a loader gets its model: once per thread, from the cache.
  * - On the main thread, once `enableModelSharing()` has been called (the worker pool does, before
  *   its first worker starts), a model is moved into shared memory as it is loaded, before anything
- *   uses it: every typed array of at least SHARE_MIN_BYTES (the weight tables) is copied into a
- *   SharedArrayBuffer and the model's field points to the copy (the original is garbage).
+ *   uses it: the weight arrays of its weight objects (the fields named for their class with
+ *   `registerWeightClasses`, which nothing writes to after loading: the tables of a weight table,
+ *   a lookup map), of at least SHARE_MIN_BYTES, are copied into SharedArrayBuffers (views of one
+ *   buffer stay views of one buffer) and the objects point to the copies (the originals are garbage).
  * - `modelSnapshots()` describes the loaded models (class instances by registered name, plain data,
- *   typed arrays), for `workerData`; structured cloning copies the plain data and the small arrays
+ *   typed arrays), for `workerData`; structured cloning copies the plain data and every other array
  *   into the worker and shares the SharedArrayBuffers. A worker calls `receiveModelSnapshots()`
  *   first, and its `sharedModel` then rebuilds each model around the shared memory instead of
  *   reading and decoding the file.
  *
- * Only arrays that exist when the model is loaded are shared; model classes keep their scratch
- * buffers empty or small until inference and replace them when they grow (NerModel, Tagger,
- * Parser do), so no thread ever writes to shared memory. A model loaded on the main thread before
- * sharing was enabled is handed over as copies (safe, not shared). Model classes must be registered
- * (`registerModelClasses`) so that a worker can give the rebuilt objects their prototypes; a model
- * with an unregistered class, a function or another unsupported value is refused with an error
- * naming it, never half-shared.
+ * Every other array (a model's or a weight table's scratch buffers and memo tables, whatever their
+ * size) is copied into each thread, so no thread ever writes to shared memory; a weight field that
+ * is renamed without its registration being updated is copied too (safe, and
+ * shared-models.test.ts notices the lost sharing). A model loaded on the main
+ * thread before sharing was enabled is handed over as copies (safe, not shared). Every class a
+ * model is made of must be registered (`registerModelClasses`, or `registerWeightClasses` for the
+ * read-only ones) so that a worker can give the rebuilt objects their prototypes; a model with an
+ * unregistered class, a function or another unsupported value is refused with an error naming it,
+ * never half-shared.
  */
 
 /** Smaller typed arrays are copied into each worker: sharing them saves nothing worth a page. */
@@ -29,6 +33,8 @@ type Constructor = abstract new (...args: never[]) => object
 
 const classes = new Map<string, Constructor>()
 const classNames = new Map<Constructor, string>()
+/** Per weight class, the fields whose arrays nothing writes to once loaded: those may be shared. */
+const weightFields = new Map<Constructor, ReadonlySet<string>>()
 
 /** A class instance in a snapshot: its registered class name and own fields. */
 interface ObjectNode {
@@ -51,6 +57,17 @@ export function registerModelClasses(named: Record<string, Constructor>): void {
     if (known && known !== constructor) throw new Error(`model class name "${name}" is registered for another class`)
     classes.set(name, constructor)
     classNames.set(constructor, name)
+  }
+}
+
+/**
+ * Registers classes that hold weights, with the fields whose typed arrays no method used during
+ * analysis writes to: those arrays are shared between threads (the class's other fields are copied).
+ */
+export function registerWeightClasses(named: Record<string, { type: Constructor; fields: readonly string[] }>): void {
+  for (const [name, { type, fields }] of Object.entries(named)) {
+    registerModelClasses({ [name]: type })
+    weightFields.set(type, new Set(fields))
   }
 }
 
@@ -117,40 +134,31 @@ function children(value: object): unknown[] {
   return Object.values(value)
 }
 
-/** Replaces every large typed array reachable from `root` by a copy in a SharedArrayBuffer. */
+/** Replaces the large weight arrays of the weight objects reachable from `root` by copies in shared memory. */
 function moveToSharedMemory(root: object): void {
-  const copies = new Map<ArrayBufferView, ArrayBufferView>()
-  const seen = new Set<object>()
+  const buffers = new Map<ArrayBufferLike, SharedArrayBuffer>()
   const share = (array: ArrayBufferView): ArrayBufferView => {
     if (array.byteLength < SHARE_MIN_BYTES || array.buffer instanceof SharedArrayBuffer || array instanceof DataView) return array
-    let copy = copies.get(array)
-    if (!copy) {
-      const Typed = array.constructor as new (buffer: SharedArrayBuffer) => ArrayBufferView & { set(source: ArrayBufferView): void }
-      const shared = new Typed(new SharedArrayBuffer(array.byteLength))
-      shared.set(array)
-      copies.set(array, (copy = shared))
+    // One shared copy per underlying buffer, so that two views of one buffer stay views of one buffer.
+    let shared = buffers.get(array.buffer)
+    if (!shared) {
+      shared = new SharedArrayBuffer(array.buffer.byteLength)
+      new Uint8Array(shared).set(new Uint8Array(array.buffer))
+      buffers.set(array.buffer, shared)
     }
-    return copy
+    const Typed = array.constructor as new (buffer: SharedArrayBuffer, offset: number, length: number) => ArrayBufferView
+    return new Typed(shared, array.byteOffset, (array as unknown as { length: number }).length)
   }
+  const seen = new Set<object>()
   const visit = (holder: object): void => {
-    if (seen.has(holder)) return
+    if (seen.has(holder) || ArrayBuffer.isView(holder)) return
     seen.add(holder)
-    if (holder instanceof Map) {
-      for (const [key, value] of holder) {
-        if (ArrayBuffer.isView(value)) holder.set(key, share(value))
-        else if (value !== null && typeof value === 'object') visit(value)
-      }
-      return
-    }
-    if (holder instanceof Set) {
-      for (const value of holder) if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) visit(value)
-      return
-    }
-    for (const key of Object.keys(holder)) {
+    const fields = weightFields.get((Object.getPrototypeOf(holder) as { constructor?: Constructor } | null)?.constructor as Constructor)
+    for (const key of fields ?? []) {
       const value = (holder as Record<string, unknown>)[key]
       if (ArrayBuffer.isView(value)) (holder as Record<string, unknown>)[key] = share(value)
-      else if (value !== null && typeof value === 'object') visit(value)
     }
+    for (const child of children(holder)) if (child !== null && typeof child === 'object') visit(child)
   }
   visit(root)
 }
