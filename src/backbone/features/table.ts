@@ -31,6 +31,12 @@ export class WeightTable {
   private qscale = 1;
   /** packed inline layout for frozen int8 tables with <= 4 classes: [key, 4 x int8] */
   private packed: Int32Array | null = null;
+  /** scratch of the quantised scoring paths */
+  private rowBuf = new Int32Array(256);
+  private acc = new Int32Array(128);
+  private packedOut: Float32Array | null = null;
+  /** xor of the values touched to warm the cache, kept so the loads are not optimised away */
+  sink = 0;
 
   constructor(nClasses: number, training: boolean, initialRows = 1 << 14) {
     this.nClasses = nClasses;
@@ -105,13 +111,22 @@ export class WeightTable {
     this.mask = mask;
   }
 
-  /** out[c] = sum over features of w[feature][c]. */
+  /**
+   * out[c] = sum over features of w[feature][c].
+   *
+   * Quantised tables sum the int8 weights in integers (exact, so the order does not matter) and
+   * scale once: out[c] = fround(sum * scale), the same value the float accumulation gave. The
+   * tables are far larger than the CPU caches, so nearly every probe is a cache miss; the loops
+   * below first touch every feature's hash slot (independent loads the CPU overlaps) and only
+   * then probe, instead of paying one miss after another.
+   */
   score(feats: Int32Array, n: number, out: Float32Array): void {
     const C = this.nClasses;
-    out.fill(0, 0, C);
     if (this.packed) {
       const pk = this.packed;
       const mask = this.inlineMask;
+      let touch = 0;
+      for (let f = 0; f < n; f++) touch ^= pk[(feats[f]! & mask) << 1]!;
       let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
       for (let f = 0; f < n; f++) {
         const key = feats[f]!;
@@ -130,7 +145,9 @@ export class WeightTable {
           i = (i + 1) & mask;
         }
       }
+      this.sink = touch;
       const sc = this.qscale;
+      out.fill(0, 0, C);
       out[0] = a0 * sc;
       if (C > 1) out[1] = a1 * sc;
       if (C > 2) out[2] = a2 * sc;
@@ -139,16 +156,18 @@ export class WeightTable {
     }
     if (this.qw) {
       const q = this.qw;
-      for (let f = 0; f < n; f++) {
-        const r = this.find(feats[f]!);
-        if (r < 0) continue;
-        const base = r * C;
-        for (let c = 0; c < C; c++) out[c]! += q[base + c]!;
+      const m = this.findRows(feats, n);
+      const rows = this.rowBuf;
+      const acc = this.accBuf(C);
+      for (let j = 0; j < m; j++) {
+        const base = rows[j]!;
+        for (let c = 0; c < C; c++) acc[c]! += q[base + c]!;
       }
       const sc = this.qscale;
-      for (let c = 0; c < C; c++) out[c]! *= sc;
+      for (let c = 0; c < C; c++) out[c] = acc[c]! * sc;
       return;
     }
+    out.fill(0, 0, C);
     if (this.inlineKeys) {
       const ik = this.inlineKeys;
       const iw = this.inlineW!;
@@ -183,21 +202,27 @@ export class WeightTable {
   scoreSubset(feats: Int32Array, n: number, cands: Int32Array, out: Float32Array): void {
     const C = this.nClasses;
     const m = cands.length;
-    for (let j = 0; j < m; j++) out[cands[j]!] = 0;
-    if (this.qw) {
-      const q = this.qw;
-      for (let f = 0; f < n; f++) {
-        const r = this.find(feats[f]!);
-        if (r < 0) continue;
-        const base = r * C;
-        for (let j = 0; j < m; j++) {
-          const c = cands[j]!;
-          out[c]! += q[base + c]!;
-        }
-      }
-      for (let j = 0; j < m; j++) out[cands[j]!]! *= this.qscale;
+    if (this.packed) {
+      // at most 4 classes: scoring them all costs the same as scoring a subset
+      const all = (this.packedOut ??= new Float32Array(4));
+      this.score(feats, n, all);
+      for (let j = 0; j < m; j++) out[cands[j]!] = all[cands[j]!]!;
       return;
     }
+    if (this.qw) {
+      const q = this.qw;
+      const nr = this.findRows(feats, n, cands[0]!);
+      const rows = this.rowBuf;
+      const acc = this.accBuf(m);
+      for (let r = 0; r < nr; r++) {
+        const base = rows[r]!;
+        for (let j = 0; j < m; j++) acc[j]! += q[base + cands[j]!]!;
+      }
+      const sc = this.qscale;
+      for (let j = 0; j < m; j++) out[cands[j]!] = acc[j]! * sc;
+      return;
+    }
+    for (let j = 0; j < m; j++) out[cands[j]!] = 0;
     const w = this.w;
     for (let f = 0; f < n; f++) {
       const r = this.find(feats[f]!);
@@ -208,6 +233,46 @@ export class WeightTable {
         out[c]! += w[base + c]!;
       }
     }
+  }
+
+  /** Integer accumulators for quantised scoring, zeroed. */
+  private accBuf(m: number): Int32Array {
+    if (this.acc.length < m) this.acc = new Int32Array(m);
+    this.acc.fill(0, 0, m);
+    return this.acc;
+  }
+
+  /**
+   * Row offsets (row * nClasses) of the features present in the table, in feature order, into
+   * rowBuf; returns their number. Touches the hash slots of all features first and then the
+   * rows found (at column `col`), so that the cache misses overlap (see score).
+   */
+  private findRows(feats: Int32Array, n: number, col = 0): number {
+    if (this.rowBuf.length < n) this.rowBuf = new Int32Array(n);
+    const rows = this.rowBuf;
+    const sl = this.slots;
+    const mask = this.mask;
+    const C = this.nClasses;
+    let touch = 0;
+    for (let f = 0; f < n; f++) touch ^= sl[(feats[f]! & mask) << 1]!;
+    let m = 0;
+    for (let f = 0; f < n; f++) {
+      const key = feats[f]!;
+      let i = key & mask;
+      for (;;) {
+        const k = sl[2 * i]!;
+        if (k === key) {
+          rows[m++] = sl[2 * i + 1]! * C;
+          break;
+        }
+        if (k === 0) break;
+        i = (i + 1) & mask;
+      }
+    }
+    const q = this.qw;
+    if (q) for (let j = 0; j < m; j++) touch ^= q[rows[j]! + col]!;
+    this.sink = touch;
+    return m;
   }
 
   /** Add delta to class cls for all features; c = current instance count (for averaging). */

@@ -1,0 +1,59 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mulberry32 } from "./hash.js";
+import { WeightTable } from "./table.js";
+
+/**
+ * The quantised scoring paths reorder work for speed (integer sums, cache warming); they must give
+ * exactly what the straightforward float accumulation gives: out[c] = fround(sum of q) * scale
+ * rounded to float32, with absent and repeated features.
+ */
+function randomTable(nClasses: number, nRows: number, seed: number): { t: WeightTable; keys: Int32Array; q: Int8Array; scale: number } {
+  const rand = mulberry32(seed);
+  const set = new Set<number>();
+  while (set.size < nRows) {
+    const k = (rand() * 2 ** 32) | 0;
+    if (k !== 0) set.add(k);
+  }
+  const keys = Int32Array.from([...set].sort((a, b) => (a >>> 0) - (b >>> 0)));
+  const q = new Int8Array(nRows * nClasses);
+  for (let i = 0; i < q.length; i++) q[i] = Math.round(rand() * 254) - 127;
+  const scale = 0.0123;
+  return { t: WeightTable.fromQuantized(nClasses, keys, q, scale), keys, q, scale };
+}
+
+function reference(keys: Int32Array, q: Int8Array, C: number, scale: number, feats: Int32Array, n: number): Float32Array {
+  const row = new Map<number, number>();
+  keys.forEach((k, r) => row.set(k, r));
+  const out = new Float32Array(C);
+  for (let f = 0; f < n; f++) {
+    const r = row.get(feats[f]!);
+    if (r === undefined) continue;
+    for (let c = 0; c < C; c++) out[c]! += q[r * C + c]!;
+  }
+  for (let c = 0; c < C; c++) out[c]! *= scale;
+  return out;
+}
+
+for (const C of [3, 51, 102]) {
+  test(`quantised WeightTable scoring equals the reference (${C} classes)`, () => {
+    const { t, keys, q, scale } = randomTable(C, 5000, C);
+    const rand = mulberry32(99 + C);
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 1 + Math.floor(rand() * 180);
+      const feats = new Int32Array(n);
+      for (let f = 0; f < n; f++) {
+        // a mix of present keys (some repeated) and absent ones
+        feats[f] = rand() < 0.6 ? keys[Math.floor(rand() * keys.length)]! : ((rand() * 2 ** 32) | 0) || 1;
+      }
+      const want = reference(keys, q, C, scale, feats, n);
+      const out = new Float32Array(C);
+      t.score(feats, n, out);
+      assert.deepEqual(out, want);
+      const cands = Int32Array.from([...new Set(Array.from({ length: 1 + Math.floor(rand() * C) }, () => Math.floor(rand() * C)))]);
+      const sub = new Float32Array(C).fill(42);
+      t.scoreSubset(feats, n, cands, sub);
+      for (let c = 0; c < C; c++) assert.equal(sub[c], cands.includes(c) ? want[c] : 42);
+    }
+  });
+}
