@@ -16,8 +16,12 @@ function randomTable(nClasses: number, nRows: number, seed: number): { t: Weight
     if (k !== 0) set.add(k);
   }
   const keys = Int32Array.from([...set].sort((a, b) => (a >>> 0) - (b >>> 0)));
+  // rows from nearly empty to full, so that both the sparse and the dense row layouts are used
   const q = new Int8Array(nRows * nClasses);
-  for (let i = 0; i < q.length; i++) q[i] = Math.round(rand() * 254) - 127;
+  for (let r = 0; r < nRows; r++) {
+    const density = rand() < 0.7 ? 0.05 : rand();
+    for (let c = 0; c < nClasses; c++) if (rand() < density) q[r * nClasses + c] = Math.round(rand() * 254) - 127;
+  }
   const scale = 0.0123;
   return { t: WeightTable.fromQuantized(nClasses, keys, q, scale), keys, q, scale };
 }
@@ -38,6 +42,15 @@ function reference(keys: Int32Array, q: Int8Array, C: number, scale: number, fea
 for (const C of [3, 51, 102]) {
   test(`quantised WeightTable scoring equals the reference (${C} classes)`, () => {
     const { t, keys, q, scale } = randomTable(C, 5000, C);
+    // rows() (used to re-save a model) gives back every row, whatever the layout
+    const back = t.rows();
+    const at = new Map<number, number>();
+    back.keys.forEach((k, r) => at.set(k, r));
+    assert.equal(back.keys.length, keys.length);
+    keys.forEach((k, r) => {
+      const b = at.get(k)!;
+      for (let c = 0; c < C; c++) assert.equal(back.w[b * C + c], Math.fround(q[r * C + c]! * scale));
+    });
     const rand = mulberry32(99 + C);
     for (let trial = 0; trial < 200; trial++) {
       const n = 1 + Math.floor(rand() * 180);

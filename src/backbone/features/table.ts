@@ -11,6 +11,14 @@
  *
  * Frozen tables with few classes store the weights inside the hash slots
  * (key, w0..wC-1), so scoring a feature costs a single memory access.
+ *
+ * Frozen int8 tables with more classes (tagger: 102, arc labels: 51) are mostly
+ * sparse: most rows of a perceptron have 2-4 non-zero classes (a feature seen in
+ * few updates), so those rows keep only their (class, weight) pairs, 10-20x less
+ * memory than dense rows. The few rows with many non-zero classes (frequent
+ * features: the bias, common affixes and tag contexts) stay dense, because they
+ * are the ones scored most often and scoring a candidate subset (the usual case)
+ * then reads just the candidates' weights.
  */
 export class WeightTable {
   readonly nClasses: number;
@@ -26,9 +34,18 @@ export class WeightTable {
   private inlineKeys: Int32Array | null = null;
   private inlineW: Float32Array | null = null;
   private inlineMask = 0;
-  /** int8 weights of frozen tables (rows layout), with one scale */
-  private qw: Int8Array | null = null;
+  /** scale of frozen int8 tables (weight = q * qscale) */
   private qscale = 1;
+  /**
+   * mixed int8 layout: hash slots [key, ref]. A sparse row has ref = (offset << 8) | count, its
+   * `count` entries (class << 8) | (q & 0xff) start at `offset` in sparseEntries; a dense row has
+   * ref = (index << 8) | 0xff, its weights at index * nClasses in denseRows. rowRefs[r] is the
+   * ref of row r (rows in key order, for rows()).
+   */
+  private sparseSlots: Int32Array | null = null;
+  private sparseEntries: Uint16Array | null = null;
+  private denseRows: Int8Array | null = null;
+  private rowRefs: Int32Array | null = null;
   /** packed inline layout for frozen int8 tables with <= 4 classes: [key, 4 x int8] */
   private packed: Int32Array | null = null;
   /** scratch of the quantised scoring paths */
@@ -154,15 +171,8 @@ export class WeightTable {
       if (C > 3) out[3] = a3 * sc;
       return;
     }
-    if (this.qw) {
-      const q = this.qw;
-      const m = this.findRows(feats, n);
-      const rows = this.rowBuf;
-      const acc = this.accBuf(C);
-      for (let j = 0; j < m; j++) {
-        const base = rows[j]!;
-        for (let c = 0; c < C; c++) acc[c]! += q[base + c]!;
-      }
+    if (this.sparseSlots) {
+      const acc = this.mixedSums(feats, n, null);
       const sc = this.qscale;
       for (let c = 0; c < C; c++) out[c] = acc[c]! * sc;
       return;
@@ -209,17 +219,10 @@ export class WeightTable {
       for (let j = 0; j < m; j++) out[cands[j]!] = all[cands[j]!]!;
       return;
     }
-    if (this.qw) {
-      const q = this.qw;
-      const nr = this.findRows(feats, n, cands[0]!);
-      const rows = this.rowBuf;
-      const acc = this.accBuf(m);
-      for (let r = 0; r < nr; r++) {
-        const base = rows[r]!;
-        for (let j = 0; j < m; j++) acc[j]! += q[base + cands[j]!]!;
-      }
+    if (this.sparseSlots) {
+      const acc = this.mixedSums(feats, n, cands);
       const sc = this.qscale;
-      for (let j = 0; j < m; j++) out[cands[j]!] = acc[j]! * sc;
+      for (let j = 0; j < m; j++) out[cands[j]!] = acc[cands[j]!]! * sc;
       return;
     }
     for (let j = 0; j < m; j++) out[cands[j]!] = 0;
@@ -235,24 +238,24 @@ export class WeightTable {
     }
   }
 
-  /** Integer accumulators for quantised scoring, zeroed. */
-  private accBuf(m: number): Int32Array {
-    if (this.acc.length < m) this.acc = new Int32Array(m);
-    this.acc.fill(0, 0, m);
-    return this.acc;
-  }
-
   /**
-   * Row offsets (row * nClasses) of the features present in the table, in feature order, into
-   * rowBuf; returns their number. Touches the hash slots of all features first and then the
-   * rows found (at column `col`), so that the cache misses overlap (see score).
+   * Integer sums over the features, per class, of a mixed int8 table (exact, so the order of the
+   * additions does not matter): all classes, or at least those in cands (sparse rows add all their
+   * classes, which is cheaper than picking out the candidates). The slots of all features are
+   * touched before probing, and the rows of all hits before summing, so that the cache misses
+   * overlap (see score).
    */
-  private findRows(feats: Int32Array, n: number, col = 0): number {
-    if (this.rowBuf.length < n) this.rowBuf = new Int32Array(n);
-    const rows = this.rowBuf;
-    const sl = this.slots;
-    const mask = this.mask;
+  private mixedSums(feats: Int32Array, n: number, cands: Int32Array | null): Int32Array {
     const C = this.nClasses;
+    if (this.acc.length < C) this.acc = new Int32Array(C);
+    const acc = this.acc;
+    acc.fill(0, 0, C);
+    if (this.rowBuf.length < n) this.rowBuf = new Int32Array(n);
+    const refs = this.rowBuf;
+    const sl = this.sparseSlots!;
+    const ent = this.sparseEntries!;
+    const dense = this.denseRows!;
+    const mask = this.inlineMask;
     let touch = 0;
     for (let f = 0; f < n; f++) touch ^= sl[(feats[f]! & mask) << 1]!;
     let m = 0;
@@ -262,17 +265,39 @@ export class WeightTable {
       for (;;) {
         const k = sl[2 * i]!;
         if (k === key) {
-          rows[m++] = sl[2 * i + 1]! * C;
+          refs[m++] = sl[2 * i + 1]!;
           break;
         }
         if (k === 0) break;
         i = (i + 1) & mask;
       }
     }
-    const q = this.qw;
-    if (q) for (let j = 0; j < m; j++) touch ^= q[rows[j]! + col]!;
+    const c0 = cands ? cands[0]! : 0;
+    for (let j = 0; j < m; j++) {
+      const v = refs[j]!;
+      touch ^= (v & 0xff) === 0xff ? dense[(v >>> 8) * C + c0]! : ent[v >>> 8]!;
+    }
     this.sink = touch;
-    return m;
+    const nc = cands ? cands.length : 0;
+    for (let j = 0; j < m; j++) {
+      const v = refs[j]!;
+      if ((v & 0xff) === 0xff) {
+        const base = (v >>> 8) * C;
+        if (cands) {
+          for (let x = 0; x < nc; x++) {
+            const c = cands[x]!;
+            acc[c]! += dense[base + c]!;
+          }
+        } else for (let c = 0; c < C; c++) acc[c]! += dense[base + c]!;
+      } else {
+        const end = (v >>> 8) + (v & 0xff);
+        for (let e = v >>> 8; e < end; e++) {
+          const x = ent[e]!;
+          acc[x >>> 8]! += (x << 24) >> 24;
+        }
+      }
+    }
+    return acc;
   }
 
   /** Add delta to class cls for all features; c = current instance count (for averaging). */
@@ -313,9 +338,19 @@ export class WeightTable {
       return { keys: Int32Array.from(keys), w: Float32Array.from(w) };
     }
     const keys = this.rowKeys.slice(0, this.nRows);
-    if (this.qw) {
+    if (this.rowRefs) {
+      const ent = this.sparseEntries!;
+      const dense = this.denseRows!;
       const w = new Float32Array(this.nRows * C);
-      for (let i = 0; i < w.length; i++) w[i] = this.qw[i]! * this.qscale;
+      for (let r = 0; r < this.nRows; r++) {
+        const v = this.rowRefs[r]!;
+        if ((v & 0xff) === 0xff) {
+          for (let c = 0; c < C; c++) w[r * C + c] = dense[(v >>> 8) * C + c]! * this.qscale;
+        } else {
+          const end = (v >>> 8) + (v & 0xff);
+          for (let e = v >>> 8; e < end; e++) w[r * C + (ent[e]! >>> 8)] = ((ent[e]! << 24) >> 24) * this.qscale;
+        }
+      }
       return { keys, w };
     }
     return { keys, w: this.w.subarray(0, this.nRows * C) };
@@ -329,6 +364,13 @@ export class WeightTable {
     for (let i = 0; i < n; i++) w[i] = u ? this.w[i]! - u[i]! / c : this.w[i]!;
     return WeightTable.fromRows(this.nClasses, this.rowKeys.slice(0, this.nRows), w);
   }
+
+  /**
+   * Rows of int8 tables with more non-zero classes than this are kept dense (see the class
+   * comment). 16 was fastest for the tagger on the news sample (4, 8, 32 and all-sparse were
+   * 5-40% slower); the arc labeller hardly cares.
+   */
+  static DENSE_ABOVE = 16;
 
   /** Build an int8 inference table (weights = q * scale), kept quantised in memory. */
   static fromQuantized(nClasses: number, keys: Int32Array, q: Int8Array, scale: number): WeightTable {
@@ -355,9 +397,52 @@ export class WeightTable {
       t.inlineMask = mask;
       t.rowKeys = new Int32Array(0);
       t.nRows = keys.length;
+    } else if (nClasses <= 256) {
+      const counts = new Int32Array(keys.length);
+      let nSparse = 0;
+      let nDense = 0;
+      for (let r = 0; r < keys.length; r++) {
+        let k = 0;
+        for (let c = 0; c < nClasses; c++) if (q[r * nClasses + c] !== 0) k++;
+        counts[r] = k;
+        if (k > WeightTable.DENSE_ABOVE) nDense++;
+        else nSparse += k;
+      }
+      // offsets / indices in 24 bits, count (or the dense mark 0xff) in 8
+      if (nSparse >= 1 << 24 || nDense >= 1 << 24) throw new Error("WeightTable: too many weights for the mixed int8 layout");
+      const ent = new Uint16Array(nSparse);
+      const dense = new Int8Array(nDense * nClasses);
+      const refs = new Int32Array(keys.length);
+      const sl = new Int32Array(cap * 2);
+      const mask = cap - 1;
+      let e = 0;
+      let d = 0;
+      for (let r = 0; r < keys.length; r++) {
+        let v: number;
+        if (counts[r]! > WeightTable.DENSE_ABOVE) {
+          dense.set(q.subarray(r * nClasses, (r + 1) * nClasses), d * nClasses);
+          v = (d++ << 8) | 0xff;
+        } else {
+          v = (e << 8) | counts[r]!;
+          for (let c = 0; c < nClasses; c++) {
+            const x = q[r * nClasses + c]!;
+            if (x !== 0) ent[e++] = (c << 8) | (x & 0xff);
+          }
+        }
+        refs[r] = v;
+        const key = keys[r]!;
+        let i = key & mask;
+        while (sl[2 * i] !== 0) i = (i + 1) & mask;
+        sl[2 * i] = key;
+        sl[2 * i + 1] = v;
+      }
+      t.sparseSlots = sl;
+      t.sparseEntries = ent;
+      t.denseRows = dense;
+      t.rowRefs = refs;
+      t.inlineMask = mask;
     } else {
-      t.rehash(cap);
-      t.qw = q;
+      throw new Error(`WeightTable: ${nClasses} classes are more than the int8 layouts hold`);
     }
     return t;
   }
