@@ -37,15 +37,62 @@ export class ParseInput {
   S = new Int32Array(257);
   /** word class (UPOS set) hash */
   A = new Int32Array(257);
-  wordClass: Map<string, number> = new Map();
-  private cache = new Map<string, number>();
+  private classes: Map<string, number> = new Map();
+  /** lowercased word -> class hash; replacing it drops the per-word cache built from the old one */
+  get wordClass(): Map<string, number> {
+    return this.classes;
+  }
+  set wordClass(m: Map<string, number>) {
+    this.classes = m;
+    this.wordIds.clear();
+  }
+  /**
+   * Per distinct word form, the values that depend on the form alone (hashes of the lowercase
+   * form and its suffix, the word class), so a sentence costs one Map lookup per word instead of
+   * lowercasing, slicing, concatenating and hashing strings; tag hashes likewise per tag string.
+   */
+  private wordIds = new Map<string, number>();
+  private wordW = new Int32Array(1024);
+  private wordS = new Int32Array(1024);
+  private wordA = new Int32Array(1024);
+  /** 1 when the word has a class, else its class is its UPOS */
+  private wordHasClass = new Uint8Array(1024);
+  private xposHash = new Map<string, number>();
+  private uposHash = new Map<string, number>();
+  static readonly WORD_CACHE_LIMIT = 200_000;
 
-  private h(s: string): number {
-    let v = this.cache.get(s);
+  private wordId(w: string): number {
+    const hit = this.wordIds.get(w);
+    if (hit !== undefined) return hit;
+    if (this.wordIds.size >= ParseInput.WORD_CACHE_LIMIT) this.wordIds.clear();
+    const id = this.wordIds.size;
+    if (id >= this.wordW.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.wordW = grow(this.wordW);
+      this.wordS = grow(this.wordS);
+      this.wordA = grow(this.wordA);
+      this.wordHasClass = grow(this.wordHasClass);
+    }
+    const lw = w.toLowerCase();
+    this.wordW[id] = hashString(lw);
+    this.wordS[id] = hashString("\u0004" + lw.slice(-3));
+    const a = this.classes.get(lw);
+    this.wordHasClass[id] = a === undefined ? 0 : 1;
+    this.wordA[id] = a ?? 0;
+    this.wordIds.set(w, id);
+    return id;
+  }
+
+  private static tagHash(cache: Map<string, number>, prefix: string, tag: string): number {
+    let v = cache.get(tag);
     if (v === undefined) {
-      if (this.cache.size > 200_000) this.cache.clear();
-      v = hashString(s);
-      this.cache.set(s, v);
+      if (cache.size > 10_000) cache.clear(); // tags are a small closed set; guard against misuse
+      v = hashString(prefix + tag);
+      cache.set(tag, v);
     }
     return v;
   }
@@ -67,12 +114,12 @@ export class ParseInput {
     this.S[0] = ROOTW;
     this.A[0] = ROOTW;
     for (let i = 0; i < n; i++) {
-      const lw = words[i]!.toLowerCase();
-      this.W[i + 1] = this.h(lw);
-      this.P[i + 1] = this.h("\u0002" + xpos[i]!);
-      this.U[i + 1] = this.h("\u0003" + upos[i]!);
-      this.S[i + 1] = this.h("\u0004" + lw.slice(-3));
-      this.A[i + 1] = this.wordClass.get(lw) ?? this.U[i + 1]!;
+      const id = this.wordId(words[i]!);
+      this.W[i + 1] = this.wordW[id]!;
+      this.P[i + 1] = ParseInput.tagHash(this.xposHash, "\u0002", xpos[i]!);
+      this.U[i + 1] = ParseInput.tagHash(this.uposHash, "\u0003", upos[i]!);
+      this.S[i + 1] = this.wordS[id]!;
+      this.A[i + 1] = this.wordHasClass[id] ? this.wordA[id]! : this.U[i + 1]!;
     }
   }
 }
