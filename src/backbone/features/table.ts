@@ -52,6 +52,7 @@ export class WeightTable {
   private rowBuf = new Int32Array(256);
   private acc = new Int32Array(128);
   private packedOut: Float32Array | null = null;
+  private packedAcc = new Int32Array(4);
   /** xor of the values touched to warm the cache, kept so the loads are not optimised away */
   sink = 0;
 
@@ -140,35 +141,15 @@ export class WeightTable {
   score(feats: Int32Array, n: number, out: Float32Array): void {
     const C = this.nClasses;
     if (this.packed) {
-      const pk = this.packed;
-      const mask = this.inlineMask;
-      let touch = 0;
-      for (let f = 0; f < n; f++) touch ^= pk[(feats[f]! & mask) << 1]!;
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-      for (let f = 0; f < n; f++) {
-        const key = feats[f]!;
-        let i = key & mask;
-        for (;;) {
-          const k = pk[2 * i]!;
-          if (k === key) {
-            const v = pk[2 * i + 1]!;
-            a0 += (v << 24) >> 24;
-            a1 += (v << 16) >> 24;
-            a2 += (v << 8) >> 24;
-            a3 += v >> 24;
-            break;
-          }
-          if (k === 0) break;
-          i = (i + 1) & mask;
-        }
-      }
-      this.sink = touch;
+      const acc = this.packedAcc;
+      acc.fill(0);
+      this.addPacked(feats, n, acc);
       const sc = this.qscale;
       out.fill(0, 0, C);
-      out[0] = a0 * sc;
-      if (C > 1) out[1] = a1 * sc;
-      if (C > 2) out[2] = a2 * sc;
-      if (C > 3) out[3] = a3 * sc;
+      out[0] = acc[0]! * sc;
+      if (C > 1) out[1] = acc[1]! * sc;
+      if (C > 2) out[2] = acc[2]! * sc;
+      if (C > 3) out[3] = acc[3]! * sc;
       return;
     }
     if (this.sparseSlots) {
@@ -206,6 +187,51 @@ export class WeightTable {
       const base = r * C;
       for (let c = 0; c < C; c++) out[c]! += w[base + c]!;
     }
+  }
+
+  /** True for frozen int8 tables of <= 4 classes (addPacked and quantScale apply). */
+  get isPacked(): boolean {
+    return this.packed !== null;
+  }
+
+  /** Weight = integer sum * quantScale for int8 tables. */
+  get quantScale(): number {
+    return this.qscale;
+  }
+
+  /**
+   * acc[c] += integer sum of the int8 weights of class c over the features (packed tables). The
+   * score of class c is fround(sum * quantScale), so callers may split the features into groups,
+   * sum the groups separately and add: integer sums do not depend on the order.
+   */
+  addPacked(feats: Int32Array, n: number, acc: Int32Array): void {
+    const pk = this.packed!;
+    const mask = this.inlineMask;
+    let touch = 0;
+    for (let f = 0; f < n; f++) touch ^= pk[(feats[f]! & mask) << 1]!;
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    for (let f = 0; f < n; f++) {
+      const key = feats[f]!;
+      let i = key & mask;
+      for (;;) {
+        const k = pk[2 * i]!;
+        if (k === key) {
+          const v = pk[2 * i + 1]!;
+          a0 += (v << 24) >> 24;
+          a1 += (v << 16) >> 24;
+          a2 += (v << 8) >> 24;
+          a3 += v >> 24;
+          break;
+        }
+        if (k === 0) break;
+        i = (i + 1) & mask;
+      }
+    }
+    this.sink = touch;
+    acc[0]! += a0;
+    acc[1]! += a1;
+    acc[2]! += a2;
+    acc[3]! += a3;
   }
 
   /** Like score, but only for the classes in cands (other entries of out untouched). */
