@@ -5,7 +5,8 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { extractFeatures, FeatureScratch, MAX_FEATS_PER_TOKEN } from "./features.js";
+import { sharedVocab, WordColumns } from "../features/vocab.js";
+import { extractFeatures, FeatureScratch, MAX_FEATS_PER_TOKEN, WORD_VALUES, wordValues } from "./features.js";
 import type { WordStats } from "./clusters.js";
 import { TagSet, type Scheme, type Span } from "./tags.js";
 import { IntMap, WeightTable } from "./util.js";
@@ -25,6 +26,9 @@ export class NerModel {
   meta: Record<string, unknown> = {};
 
   private scratch = new FeatureScratch();
+  /** per word id of the shared vocabulary: the word's values (wordValues), computed once */
+  private columns = new WordColumns(sharedVocab, WORD_VALUES);
+  private readonly computeWord = (w: string, values: Int32Array, o: number): void => wordValues(w, this.stats, values, o);
   private emis = new Float32Array(0);
   private delta = new Float32Array(0);
   private back = new Int32Array(0);
@@ -77,7 +81,8 @@ export class NerModel {
       feats = precomputed.feats;
       nf = precomputed.nf;
     } else {
-      extractFeatures(words, this.stats, this.scratch);
+      const ids = sharedVocab.sentence(words);
+      extractFeatures(words, this.stats, this.scratch, { ids, values: this.columns.fill(words, ids, this.computeWord) });
       feats = this.scratch.feats;
       nf = this.scratch.nf;
     }

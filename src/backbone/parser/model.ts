@@ -5,6 +5,7 @@
  */
 import { h1, h2, h3, h4, hashString } from "../features/hash.js";
 import { WeightTable } from "../features/table.js";
+import { sharedVocab, WordColumns } from "../features/vocab.js";
 import { LEFT, N_MOVES, RIGHT, SHIFT, State } from "./system.js";
 
 export interface ParserData {
@@ -44,48 +45,25 @@ export class ParseInput {
   }
   set wordClass(m: Map<string, number>) {
     this.classes = m;
-    this.wordIds.clear();
+    this.columns = new WordColumns(sharedVocab, 4);
   }
   /**
-   * Per distinct word form, the values that depend on the form alone (hashes of the lowercase
-   * form and its suffix, the word class), so a sentence costs one Map lookup per word instead of
-   * lowercasing, slicing, concatenating and hashing strings; tag hashes likewise per tag string.
+   * Per word id of the shared vocabulary (features/vocab.ts), the values that depend on the form
+   * alone: hash of the lowercase form, of its suffix, the word class and whether it has one (else
+   * the class is the word's UPOS). A sentence then costs no string work per word; tag hashes are
+   * cached per tag string likewise.
    */
-  private wordIds = new Map<string, number>();
-  private wordW = new Int32Array(1024);
-  private wordS = new Int32Array(1024);
-  private wordA = new Int32Array(1024);
-  /** 1 when the word has a class, else its class is its UPOS */
-  private wordHasClass = new Uint8Array(1024);
+  private columns = new WordColumns(sharedVocab, 4);
+  private readonly computeWord = (w: string, values: Int32Array, o: number): void => {
+    const lw = w.toLowerCase();
+    values[o] = hashString(lw);
+    values[o + 1] = hashString("\u0004" + lw.slice(-3));
+    const a = this.classes.get(lw);
+    values[o + 2] = a ?? 0;
+    values[o + 3] = a === undefined ? 0 : 1;
+  };
   private xposHash = new Map<string, number>();
   private uposHash = new Map<string, number>();
-  static readonly WORD_CACHE_LIMIT = 200_000;
-
-  private wordId(w: string): number {
-    const hit = this.wordIds.get(w);
-    if (hit !== undefined) return hit;
-    if (this.wordIds.size >= ParseInput.WORD_CACHE_LIMIT) this.wordIds.clear();
-    const id = this.wordIds.size;
-    if (id >= this.wordW.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.wordW = grow(this.wordW);
-      this.wordS = grow(this.wordS);
-      this.wordA = grow(this.wordA);
-      this.wordHasClass = grow(this.wordHasClass);
-    }
-    const lw = w.toLowerCase();
-    this.wordW[id] = hashString(lw);
-    this.wordS[id] = hashString("\u0004" + lw.slice(-3));
-    const a = this.classes.get(lw);
-    this.wordHasClass[id] = a === undefined ? 0 : 1;
-    this.wordA[id] = a ?? 0;
-    this.wordIds.set(w, id);
-    return id;
-  }
 
   private static tagHash(cache: Map<string, number>, prefix: string, tag: string): number {
     let v = cache.get(tag);
@@ -113,13 +91,15 @@ export class ParseInput {
     this.U[0] = ROOTP;
     this.S[0] = ROOTW;
     this.A[0] = ROOTW;
+    const ids = sharedVocab.sentence(words);
+    const col = this.columns.fill(words, ids, this.computeWord);
     for (let i = 0; i < n; i++) {
-      const id = this.wordId(words[i]!);
-      this.W[i + 1] = this.wordW[id]!;
+      const o = ids[i]! * 4;
+      this.W[i + 1] = col[o]!;
       this.P[i + 1] = ParseInput.tagHash(this.xposHash, "\u0002", xpos[i]!);
       this.U[i + 1] = ParseInput.tagHash(this.uposHash, "\u0003", upos[i]!);
-      this.S[i + 1] = this.wordS[id]!;
-      this.A[i + 1] = this.wordHasClass[id] ? this.wordA[id]! : this.U[i + 1]!;
+      this.S[i + 1] = col[o + 1]!;
+      this.A[i + 1] = col[o + 3] ? col[o + 2]! : this.U[i + 1]!;
     }
   }
 }
