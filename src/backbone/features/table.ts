@@ -45,6 +45,10 @@ export class WeightTable {
   private sparseSlots: Int32Array | null = null;
   private sparseEntries: Uint16Array | null = null;
   private denseRows: Int8Array | null = null;
+  /** denseRows again, two classes per int32 (see mixedSums); built with the table */
+  private densePairs: Int32Array | null = null;
+  private denseBuf = new Int32Array(64);
+  private pairAcc = new Int32Array(64);
   private rowRefs: Int32Array | null = null;
   /** packed inline layout for frozen int8 tables with <= 4 classes: [key, 4 x int8] */
   private packed: Int32Array | null = null;
@@ -304,23 +308,50 @@ export class WeightTable {
       touch ^= (v & 0xff) === 0xff ? dense[(v >>> 8) * C + c0]! : ent[v >>> 8]!;
     }
     this.sink = touch;
-    const nc = cands ? cands.length : 0;
+    // sparse rows add their entries; dense rows are gathered and summed below, candidate by
+    // candidate (a register sum per class) or, for all classes, two classes per 32-bit add
+    if (this.denseBuf.length < m) this.denseBuf = new Int32Array(m);
+    const drow = this.denseBuf;
+    let nd = 0;
     for (let j = 0; j < m; j++) {
       const v = refs[j]!;
-      if ((v & 0xff) === 0xff) {
-        const base = (v >>> 8) * C;
-        if (cands) {
-          for (let x = 0; x < nc; x++) {
-            const c = cands[x]!;
-            acc[c]! += dense[base + c]!;
-          }
-        } else for (let c = 0; c < C; c++) acc[c]! += dense[base + c]!;
-      } else {
+      if ((v & 0xff) === 0xff) drow[nd++] = v >>> 8;
+      else {
         const end = (v >>> 8) + (v & 0xff);
         for (let e = v >>> 8; e < end; e++) {
           const x = ent[e]!;
           acc[x >>> 8]! += (x << 24) >> 24;
         }
+      }
+    }
+    if (nd === 0) return acc;
+    if (cands) {
+      const nc = cands.length;
+      for (let x = 0; x < nc; x++) {
+        const c = cands[x]!;
+        let sum = acc[c]!;
+        for (let j = 0; j < nd; j++) sum += dense[drow[j]! * C + c]!;
+        acc[c] = sum;
+      }
+    } else if (nd > 257) {
+      for (let j = 0; j < nd; j++) for (let c = 0; c < C; c++) acc[c]! += dense[drow[j]! * C + c]!;
+    } else {
+      // pairs: word h of a dense row holds classes 2h and 2h+1 as (q + 128) in 16-bit halves, so
+      // one add sums two classes; nd <= 257 rows keep each half below 2^16 (no carry between them)
+      const pairs = this.densePairs!;
+      const H = (C + 1) >> 1;
+      if (this.pairAcc.length < H) this.pairAcc = new Int32Array(H);
+      const pa = this.pairAcc;
+      pa.fill(0, 0, H);
+      for (let j = 0; j < nd; j++) {
+        const base = drow[j]! * H;
+        for (let h = 0; h < H; h++) pa[h]! += pairs[base + h]!;
+      }
+      const bias = 128 * nd;
+      for (let h = 0; h < H; h++) {
+        const v = pa[h]!;
+        acc[2 * h]! += (v & 0xffff) - bias;
+        if (2 * h + 1 < C) acc[2 * h + 1]! += (v >>> 16) - bias;
       }
     }
     return acc;
@@ -462,9 +493,19 @@ export class WeightTable {
         sl[2 * i] = key;
         sl[2 * i + 1] = v;
       }
+      const H = (nClasses + 1) >> 1;
+      const pairs = new Int32Array(nDense * H);
+      for (let r = 0; r < nDense; r++) {
+        for (let h = 0; h < H; h++) {
+          const lo = dense[r * nClasses + 2 * h]! + 128;
+          const hi = 2 * h + 1 < nClasses ? dense[r * nClasses + 2 * h + 1]! + 128 : 128;
+          pairs[r * H + h] = lo | (hi << 16);
+        }
+      }
       t.sparseSlots = sl;
       t.sparseEntries = ent;
       t.denseRows = dense;
+      t.densePairs = pairs;
       t.rowRefs = refs;
       t.inlineMask = mask;
     } else {
