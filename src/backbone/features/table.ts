@@ -198,6 +198,20 @@ export class WeightTable {
     return this.packed !== null;
   }
 
+  /** True for frozen int8 tables of more than 4 classes (intSums and quantScale apply). */
+  get isMixed(): boolean {
+    return this.sparseSlots !== null;
+  }
+
+  /**
+   * Integer sums of the int8 weights over the features, per class (a view, valid until the next
+   * call): every class, or when cands is given at least the classes in cands. The score of class
+   * c is fround(sum * quantScale), so callers may add sums over other features first.
+   */
+  intSums(feats: Int32Array, n: number, cands: Int32Array | null): Int32Array {
+    return this.mixedSums(feats, n, cands);
+  }
+
   /** Weight = integer sum * quantScale for int8 tables. */
   get quantScale(): number {
     return this.qscale;

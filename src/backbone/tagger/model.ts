@@ -41,6 +41,8 @@ export interface TagContext {
   cands: (Int32Array | null)[];
   /** ambiguity class of the lowercased form alone, same layout */
   ambLower: Int32Array;
+  /** word ids in the shared vocabulary (no sentinels), or null (training contexts) */
+  ids?: Int32Array | null;
 }
 
 /** Per-word ambiguity classes supplied by the trainer (jackknifed). */
@@ -72,6 +74,12 @@ export class Tagger {
     values[o + COL_AMB_LOWER] = this.amb.get("\u0001" + w.toLowerCase()) ?? AMBL_UNK;
     this.candById[o / TAG_COLUMNS] = this.candMap.get(w) ?? null;
   };
+  /** per word id: offset of its word-part sums in wordPool (-1 = not yet), see wordPart */
+  private poolOffset = new Int32Array(1024).fill(-1);
+  private wordPool = new Int32Array(1 << 16);
+  private poolUsed = 0;
+  private poolEpoch = 0;
+  static POOL_LIMIT = 1 << 21;
   private wfBuf = new Int32Array(64 * WF.Size);
   private ambBuf = new Int32Array(64);
   private ambLowerBuf = new Int32Array(64);
@@ -96,6 +104,7 @@ export class Tagger {
   set cands(m: Map<string, Int32Array>) {
     this.candMap = m;
     this.columns = new WordColumns(sharedVocab, TAG_COLUMNS);
+    this.poolEpoch = 0; // the word parts depend on the candidates: recompute them
   }
 
   ambOf(w: string): number {
@@ -155,7 +164,7 @@ export class Tagger {
     amb[n + 3] = AMB_END;
     ambLower[n + 2] = 0;
     ambLower[n + 3] = 0;
-    return { n, wf, amb, ambLower, cands };
+    return { n, wf, amb, ambLower, cands, ids: ambOverride ? null : sharedVocab.sentence(words) };
   }
 
   /**
@@ -246,7 +255,7 @@ export class Tagger {
   /** Predict label ids (both passes when a second pass is present). */
   tagIds(words: readonly string[]): Int32Array {
     const ctx = this.context(words);
-    const first = this.greedy(ctx, this.table, null);
+    const first = ctx.ids && this.table.isMixed ? this.greedyCached(ctx, ctx.ids) : this.greedy(ctx, this.table, null);
     return this.table2 ? this.greedy(ctx, this.table2, first) : first;
   }
 
@@ -283,6 +292,170 @@ export class Tagger {
           if (scores[c]! > bs) {
             bs = scores[c]!;
             best = c;
+          }
+        }
+      }
+      out[i] = best;
+      p2 = p1;
+      p1 = best;
+    }
+    return out;
+  }
+
+  /**
+   * The first-pass features that depend on the word alone (its form, affixes, shapes and
+   * ambiguity classes; and the bias), at positions j = i + 2 of ctx: the templates 0-12, 14 and 33
+   * of features().
+   */
+  wordOnlyFeatures(ctx: TagContext, i: number, out: Int32Array): number {
+    const f = ctx.wf;
+    const w = (i + 2) * WF.Size;
+    let k = 0;
+    out[k++] = h1(0, 1);
+    out[k++] = h1(1, f[w + WF.Word]!);
+    out[k++] = h1(2, f[w + WF.Lower]!);
+    out[k++] = h1(3, f[w + WF.Suf1]!);
+    out[k++] = h1(4, f[w + WF.Suf2]!);
+    out[k++] = h1(5, f[w + WF.Suf3]!);
+    out[k++] = h1(6, f[w + WF.Suf4]!);
+    out[k++] = h1(7, f[w + WF.Pre1]!);
+    out[k++] = h1(8, f[w + WF.Pre2]!);
+    out[k++] = h1(9, f[w + WF.Pre3]!);
+    out[k++] = h1(10, f[w + WF.Pre4]!);
+    out[k++] = h1(11, f[w + WF.Shape]!);
+    out[k++] = h1(12, f[w + WF.Short]!);
+    out[k++] = h1(14, ctx.amb[i + 2]!);
+    out[k++] = h1(33, ctx.ambLower[i + 2]!);
+    return k;
+  }
+
+  /** The first-pass features other than wordOnlyFeatures: features() without them, same order. */
+  contextFeatures(ctx: TagContext, i: number, p1: number, p2: number, out: Int32Array): number {
+    const j = i + 2;
+    const f = ctx.wf;
+    const w = j * WF.Size;
+    const wm1 = w - WF.Size;
+    const wm2 = w - 2 * WF.Size;
+    const wp1 = w + WF.Size;
+    const wp2 = w + 2 * WF.Size;
+    const a = ctx.amb;
+    const t1 = p1 + 2;
+    const t2 = p2 + 2;
+    const first = i === 0 ? 1 : 0;
+    let k = 0;
+    out[k++] = h2(13, f[w + WF.Flags]!, first);
+    out[k++] = h1(15, f[wm1 + WF.Lower]!);
+    out[k++] = h1(16, f[wp1 + WF.Lower]!);
+    out[k++] = h1(17, f[wm2 + WF.Lower]!);
+    out[k++] = h1(18, f[wp2 + WF.Lower]!);
+    out[k++] = h1(19, f[wm1 + WF.Suf3]!);
+    out[k++] = h1(20, f[wp1 + WF.Suf3]!);
+    out[k++] = h1(21, f[wp1 + WF.Short]!);
+    out[k++] = h1(22, a[j + 1]!);
+    out[k++] = h1(23, a[j + 2]!);
+    out[k++] = h1(24, a[j - 1]!);
+    out[k++] = h2(25, f[w + WF.Lower]!, f[wp1 + WF.Lower]!);
+    out[k++] = h2(26, f[wm1 + WF.Lower]!, f[w + WF.Lower]!);
+    out[k++] = h2(27, a[j]!, a[j + 1]!);
+    out[k++] = h2(28, f[w + WF.Lower]!, a[j + 1]!);
+    out[k++] = h2(29, f[wm1 + WF.Short]!, f[w + WF.Short]!);
+    out[k++] = h3(30, a[j - 1]!, a[j]!, a[j + 1]!);
+    out[k++] = h2(31, f[w + WF.Suf3]!, a[j + 1]!);
+    out[k++] = h2(32, first, f[w + WF.Word]!);
+    const al = ctx.ambLower[j]!;
+    out[k++] = h3(34, al, f[w + WF.Flags]!, first);
+    out[k++] = h2(35, a[j]!, first);
+    out[k++] = h2(36, al, a[j + 1]!);
+    out[k++] = h1(40, t1);
+    out[k++] = h1(41, t2);
+    out[k++] = h2(42, t1, t2);
+    out[k++] = h2(43, t1, f[w + WF.Lower]!);
+    out[k++] = h2(44, t1, f[w + WF.Suf3]!);
+    out[k++] = h2(45, t1, a[j + 1]!);
+    out[k++] = h2(46, t1, a[j]!);
+    out[k++] = h3(47, t1, t2, a[j]!);
+    out[k++] = h2(48, t1, f[w + WF.Short]!);
+    return k;
+  }
+
+  /**
+   * Integer sums of the word-only features of word id (all classes, or the word's candidates in
+   * candidate order), kept per word in a pool for the vocabulary's epoch: a word met again only
+   * scores its context features. Returns the offset of the sums in wordPool.
+   */
+  private wordPart(ctx: TagContext, i: number, id: number, cand: Int32Array | null): number {
+    const m = cand ? cand.length : this.labels.length;
+    // start over in a new vocabulary epoch, or when the pool reaches its bound (8 MB)
+    if (this.poolEpoch !== sharedVocab.epoch || this.poolUsed + m > Tagger.POOL_LIMIT) {
+      this.poolEpoch = sharedVocab.epoch;
+      this.poolOffset.fill(-1);
+      this.poolUsed = 0;
+    }
+    if (id >= this.poolOffset.length) {
+      const g = new Int32Array(Math.max(id + 1, this.poolOffset.length * 2)).fill(-1);
+      g.set(this.poolOffset);
+      this.poolOffset = g;
+    }
+    const known = this.poolOffset[id]!;
+    if (known >= 0) return known;
+    if (this.poolUsed + m > this.wordPool.length) {
+      const g = new Int32Array(Math.max(this.poolUsed + m, this.wordPool.length * 2));
+      g.set(this.wordPool.subarray(0, this.poolUsed));
+      this.wordPool = g;
+    }
+    const k = this.wordOnlyFeatures(ctx, i, this.feats);
+    const sums = this.table.intSums(this.feats, k, cand);
+    const o = this.poolUsed;
+    if (cand) for (let j = 0; j < m; j++) this.wordPool[o + j] = sums[cand[j]!]!;
+    else this.wordPool.set(sums.subarray(0, m), o);
+    this.poolUsed += m;
+    this.poolOffset[id] = o;
+    return o;
+  }
+
+  /**
+   * First pass for a quantised table: per token, the cached word part (wordPart) plus the
+   * context features' sums. The scores compared are fround(total * scale), the very values
+   * greedy() compares, so the labels are the same.
+   */
+  private greedyCached(ctx: TagContext, ids: Int32Array): Int32Array {
+    const n = ctx.n;
+    const out = new Int32Array(n);
+    const feats = this.feats;
+    const table = this.table;
+    const scale = table.quantScale;
+    const C = this.labels.length;
+    let p1 = -1;
+    let p2 = -1;
+    for (let i = 0; i < n; i++) {
+      const cand = ctx.cands[i];
+      let best = 0;
+      if (cand && cand.length === 1) {
+        best = cand[0]!; // frequent word with a single label in training: nothing to score
+      } else {
+        const o = this.wordPart(ctx, i, ids[i]!, cand);
+        const pool = this.wordPool;
+        const k = this.contextFeatures(ctx, i, p1, p2, feats);
+        const sums = table.intSums(feats, k, cand);
+        if (cand) {
+          best = cand[0]!;
+          let bs = Math.fround((sums[best]! + pool[o]!) * scale);
+          for (let j = 1; j < cand.length; j++) {
+            const c = cand[j]!;
+            const v = Math.fround((sums[c]! + pool[o + j]!) * scale);
+            if (v > bs) {
+              bs = v;
+              best = c;
+            }
+          }
+        } else {
+          let bs = Math.fround((sums[0]! + pool[o]!) * scale);
+          for (let c = 1; c < C; c++) {
+            const v = Math.fround((sums[c]! + pool[o + c]!) * scale);
+            if (v > bs) {
+              bs = v;
+              best = c;
+            }
           }
         }
       }
