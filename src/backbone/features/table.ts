@@ -218,17 +218,18 @@ export class WeightTable {
   }
 
   /**
-   * acc[c] += integer sum of the int8 weights of class c over the features (packed tables). The
-   * score of class c is fround(sum * quantScale), so callers may split the features into groups,
-   * sum the groups separately and add: integer sums do not depend on the order.
+   * acc[c] += integer sum of the int8 weights of class c over the features feats[from .. n)
+   * (packed tables). The score of class c is fround(sum * quantScale), so callers may split the
+   * features into groups, sum the groups separately and add: integer sums do not depend on the
+   * order.
    */
-  addPacked(feats: Int32Array, n: number, acc: Int32Array): void {
+  addPacked(feats: Int32Array, n: number, acc: Int32Array, from = 0): void {
     const pk = this.packed!;
     const mask = this.inlineMask;
     let touch = 0;
-    for (let f = 0; f < n; f++) touch ^= pk[(feats[f]! & mask) << 1]!;
+    for (let f = from; f < n; f++) touch ^= pk[(feats[f]! & mask) << 1]!;
     let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-    for (let f = 0; f < n; f++) {
+    for (let f = from; f < n; f++) {
       const key = feats[f]!;
       let i = key & mask;
       for (;;) {

@@ -134,6 +134,12 @@ export class Parser {
   private readonly rfeats = new Int32Array(8);
   private readonly macc = new Int32Array(4);
   private readonly racc = new Int32Array(4);
+  /** number of buffer features at the start of the last restMoveFeatures output */
+  nBufferFeatures = 0;
+  /** direct-mapped memo of stack-feature sums: signature (s0, s1, s2, nl/nr of s0, s1) + gen, and 3 sums */
+  static readonly STACK_MEMO = 1024;
+  private readonly stackSig = new Int32Array(Parser.STACK_MEMO * 8);
+  private readonly stackSums = new Int32Array(Parser.STACK_MEMO * 3);
 
   constructor(d: ParserData) {
     this.labels = d.labels;
@@ -377,9 +383,12 @@ export class Parser {
 
   /**
    * Move features of the current configuration other than the role features (roleFeatures):
-   * moveFeatures with those templates left out, in the same order.
+   * first those that read the buffer (b0, b1, b2, b0's children, the s0-b0 distance), then, when
+   * withStack, those that read only the stack (s0, s1, s2 and their children) — moveFeatures
+   * without the role features, in another order. Returns the total; the buffer part is
+   * out[0 .. this.nBufferFeatures).
    */
-  restMoveFeatures(out: Int32Array): number {
+  restMoveFeatures(out: Int32Array, withStack = true): number {
     const st = this.state;
     const inp = this.input;
     const W = inp.W, P = inp.P, U = inp.U, A = inp.A, S = inp.S;
@@ -410,13 +419,10 @@ export class Parser {
     const s0vl = s0 >= 0 ? st.nl[s0]! : -1, s0vr = s0 >= 0 ? st.nr[s0]! : -1;
     const s1vl = s1 >= 0 ? st.nl[s1]! : -1, s1vr = s1 >= 0 ? st.nr[s1]! : -1;
     const b0vl = b0 >= 0 ? st.nl[b0]! : -1;
-    const s0sl = s0 >= 0 ? h2(0, st.lsetLo[s0]!, st.lsetHi[s0]!) : NONE;
-    const s0sr = s0 >= 0 ? h2(0, st.rsetLo[s0]!, st.rsetHi[s0]!) : NONE;
-    const s1sr = s1 >= 0 ? h2(0, st.rsetLo[s1]!, st.rsetHi[s1]!) : NONE;
     const b0sl = b0 >= 0 ? h2(0, st.lsetLo[b0]!, st.lsetHi[b0]!) : NONE;
+    const s0sl = s0 >= 0 ? h2(0, st.lsetLo[s0]!, st.lsetHi[s0]!) : NONE;
     let k = 0;
     out[k++] = h1(1, 0);
-    // pairs s0-b0
     out[k++] = h4(20, s0w, s0p, b0w, b0p);
     out[k++] = h3(21, s0w, s0p, b0w);
     out[k++] = h3(22, s0w, b0w, b0p);
@@ -426,7 +432,46 @@ export class Parser {
     out[k++] = h2(26, s0p, b0p);
     out[k++] = h2(27, b0p, b1p);
     out[k++] = h2(28, b0w, b1w);
-    // pairs s1-s0
+    out[k++] = h3(37, s1p, s0p, b0p);
+    out[k++] = h3(38, s1w, s0p, b0p);
+    out[k++] = h3(39, s1p, s0w, b0p);
+    out[k++] = h3(40, b0p, b1p, b2p);
+    out[k++] = h3(41, s0p, b0p, b1p);
+    out[k++] = h3(43, s0p, ps0L1, b0p);
+    out[k++] = h3(44, s0p, ps0R1, b0p);
+    out[k++] = h3(45, s0p, b0p, pb0L1);
+    out[k++] = h3(50, s0u, b0u, s1u);
+    out[k++] = h4(51, s0p, b0p, b1p, b2p);
+    out[k++] = h2(60, s0w, d0);
+    out[k++] = h2(61, s0p, d0);
+    out[k++] = h2(62, b0w, d0);
+    out[k++] = h2(63, b0p, d0);
+    out[k++] = h3(64, s0w, b0w, d0);
+    out[k++] = h3(65, s0p, b0p, d0);
+    out[k++] = h4(71, s1p, s0p, d1, d0);
+    out[k++] = h2(84, b0w, b0vl);
+    out[k++] = h2(85, b0p, b0vl);
+    out[k++] = h3(121, b0p, lb0L1, lb0L2);
+    out[k++] = h3(125, b0p, pb0L1, pb0L2);
+    out[k++] = h2(134, b0w, b0sl);
+    out[k++] = h2(135, b0p, b0sl);
+    out[k++] = h3(137, s0p, b0p, s0sl);
+    const b1u = b1 < 0 ? NONE : U[b1]!;
+    out[k++] = h2(143, s0u, b0u);
+    out[k++] = h3(145, s0w, s0u, b0u);
+    out[k++] = h3(146, s0u, b0w, b0u);
+    out[k++] = h3(149, b0u, b1u, s0u);
+    out[k++] = h2(150, S[s0 < 0 ? 0 : s0]!, b0u);
+    out[k++] = h2(151, s0u, b0 < 0 ? NONE : S[b0]!);
+    out[k++] = h3(152, s0u, b0u, d0);
+    const s0a = s0 < 0 ? NONE : A[s0]!, b0a = b0 < 0 ? NONE : A[b0]!, s1a = s1 < 0 ? NONE : A[s1]!;
+    out[k++] = h2(164, s0a, b0a);
+    out[k++] = h2(166, s0a, b0p);
+    out[k++] = h2(167, s0p, b0a);
+    this.nBufferFeatures = k;
+    if (!withStack) return k;
+    const s0sr = s0 >= 0 ? h2(0, st.rsetLo[s0]!, st.rsetHi[s0]!) : NONE;
+    const s1sr = s1 >= 0 ? h2(0, st.rsetLo[s1]!, st.rsetHi[s1]!) : NONE;
     out[k++] = h4(30, s1w, s1p, s0w, s0p);
     out[k++] = h3(31, s1w, s1p, s0w);
     out[k++] = h3(32, s1w, s0w, s0p);
@@ -434,84 +479,41 @@ export class Parser {
     out[k++] = h3(34, s1p, s0w, s0p);
     out[k++] = h2(35, s1w, s0w);
     out[k++] = h2(36, s1p, s0p);
-    out[k++] = h3(37, s1p, s0p, b0p);
-    out[k++] = h3(38, s1w, s0p, b0p);
-    out[k++] = h3(39, s1p, s0w, b0p);
-    // tag trigrams
-    out[k++] = h3(40, b0p, b1p, b2p);
-    out[k++] = h3(41, s0p, b0p, b1p);
     out[k++] = h3(42, s2p, s1p, s0p);
-    out[k++] = h3(43, s0p, ps0L1, b0p);
-    out[k++] = h3(44, s0p, ps0R1, b0p);
-    out[k++] = h3(45, s0p, b0p, pb0L1);
     out[k++] = h3(46, s1p, s0p, ps0L1);
     out[k++] = h3(47, s1p, ps1R1, s0p);
     out[k++] = h3(48, s1p, s0p, ps0R1);
     out[k++] = h3(49, s1p, ps1L1, s0p);
-    out[k++] = h3(50, s0u, b0u, s1u);
-    out[k++] = h4(51, s0p, b0p, b1p, b2p);
-    // distance
-    out[k++] = h2(60, s0w, d0);
-    out[k++] = h2(61, s0p, d0);
-    out[k++] = h2(62, b0w, d0);
-    out[k++] = h2(63, b0p, d0);
-    out[k++] = h3(64, s0w, b0w, d0);
-    out[k++] = h3(65, s0p, b0p, d0);
     out[k++] = h2(66, s1w, d1);
     out[k++] = h2(67, s1p, d1);
     out[k++] = h2(68, s0w, d1);
     out[k++] = h3(69, s1p, s0p, d1);
     out[k++] = h3(70, s1w, s0w, d1);
-    out[k++] = h4(71, s1p, s0p, d1, d0);
-    // valency
     out[k++] = h2(80, s0w, s0vr);
     out[k++] = h2(81, s0p, s0vr);
     out[k++] = h2(82, s0w, s0vl);
     out[k++] = h2(83, s0p, s0vl);
-    out[k++] = h2(84, b0w, b0vl);
-    out[k++] = h2(85, b0p, b0vl);
     out[k++] = h2(86, s1w, s1vr);
     out[k++] = h2(87, s1p, s1vr);
     out[k++] = h2(88, s1p, s1vl);
-    // third order (the child unigrams are role features)
     out[k++] = h3(119, s0p, ls0L1, ls0L2);
     out[k++] = h3(120, s0p, ls0R1, ls0R2);
-    out[k++] = h3(121, b0p, lb0L1, lb0L2);
     out[k++] = h3(122, s1p, ls1R1, ls1R2);
     out[k++] = h3(123, s0p, ps0L1, ps0L2);
     out[k++] = h3(124, s0p, ps0R1, ps0R2);
-    out[k++] = h3(125, b0p, pb0L1, pb0L2);
     out[k++] = h3(126, s1p, ps1R1, ps1R2);
     out[k++] = h3(127, s0p, ls0L1, ls0R1);
-    // label sets
     out[k++] = h2(130, s0w, s0sr);
     out[k++] = h2(131, s0p, s0sr);
     out[k++] = h2(132, s0w, s0sl);
     out[k++] = h2(133, s0p, s0sl);
-    out[k++] = h2(134, b0w, b0sl);
-    out[k++] = h2(135, b0p, b0sl);
     out[k++] = h2(136, s1p, s1sr);
-    out[k++] = h3(137, s0p, b0p, s0sl);
     out[k++] = h3(138, s1p, s0p, s0sl);
-    // universal tags (the unigrams are role features)
-    const b1u = b1 < 0 ? NONE : U[b1]!;
-    out[k++] = h2(143, s0u, b0u);
     out[k++] = h2(144, s1u, s0u);
-    out[k++] = h3(145, s0w, s0u, b0u);
-    out[k++] = h3(146, s0u, b0w, b0u);
     out[k++] = h3(147, s1w, s1u, s0u);
     out[k++] = h3(148, s1u, s0w, s0u);
-    out[k++] = h3(149, b0u, b1u, s0u);
-    out[k++] = h2(150, S[s0 < 0 ? 0 : s0]!, b0u);
-    out[k++] = h2(151, s0u, b0 < 0 ? NONE : S[b0]!);
-    out[k++] = h3(152, s0u, b0u, d0);
     out[k++] = h3(153, s1u, s0u, d1);
-    // word classes (the unigrams are role features)
-    const s0a = s0 < 0 ? NONE : A[s0]!, b0a = b0 < 0 ? NONE : A[b0]!, s1a = s1 < 0 ? NONE : A[s1]!;
-    out[k++] = h2(164, s0a, b0a);
     out[k++] = h2(165, s1a, s0a);
-    out[k++] = h2(166, s0a, b0p);
-    out[k++] = h2(167, s0p, b0a);
     return k;
   }
 
@@ -523,8 +525,45 @@ export class Parser {
   scoreMoves(sc: Float32Array): void {
     const acc = this.macc;
     acc.fill(0);
-    const k = this.restMoveFeatures(this.mfeats);
-    this.moves.addPacked(this.mfeats, k, acc);
+    // stack part: the same stack (tokens and their numbers of children) as in an earlier
+    // configuration of the sentence has the same stack features (after LEFT pops the token
+    // SHIFT pushed, ~30% of configurations), so their sums are memoised by that signature
+    const st = this.state;
+    const sp = st.sp;
+    const s0 = st.stack[sp - 1]!;
+    const s1 = sp > 1 ? st.stack[sp - 2]! : -1;
+    const s2 = sp > 2 ? st.stack[sp - 3]! : -1;
+    const nl0 = st.nl[s0]!, nr0 = st.nr[s0]!;
+    const nl1 = s1 >= 0 ? st.nl[s1]! : 0, nr1 = s1 >= 0 ? st.nr[s1]! : 0;
+    let h = Math.imul(s0 + 1, 0x9e3779b1) ^ Math.imul(s1 + 2, 0x85ebca6b) ^ Math.imul(s2 + 3, 0xc2b2ae35);
+    h ^= Math.imul(nl0 + 31 * nr0 + 961 * nl1 + 29791 * nr1, 0x27d4eb2f);
+    h = (h ^ (h >>> 15)) & (Parser.STACK_MEMO - 1);
+    const sig = this.stackSig;
+    const o = h * 8;
+    const hit = sig[o + 7] === this.gen && sig[o] === s0 && sig[o + 1] === s1 && sig[o + 2] === s2 && sig[o + 3] === nl0 && sig[o + 4] === nr0 && sig[o + 5] === nl1 && sig[o + 6] === nr1;
+    const k = this.restMoveFeatures(this.mfeats, !hit);
+    const kb = this.nBufferFeatures;
+    this.moves.addPacked(this.mfeats, kb, acc);
+    const memo = this.stackSums;
+    if (!hit) {
+      const ra = this.racc;
+      ra.fill(0);
+      this.moves.addPacked(this.mfeats, k, ra, kb);
+      sig[o] = s0;
+      sig[o + 1] = s1;
+      sig[o + 2] = s2;
+      sig[o + 3] = nl0;
+      sig[o + 4] = nr0;
+      sig[o + 5] = nl1;
+      sig[o + 6] = nr1;
+      sig[o + 7] = this.gen;
+      memo[h * 3] = ra[0]!;
+      memo[h * 3 + 1] = ra[1]!;
+      memo[h * 3 + 2] = ra[2]!;
+    }
+    acc[0]! += memo[h * 3]!;
+    acc[1]! += memo[h * 3 + 1]!;
+    acc[2]! += memo[h * 3 + 2]!;
     const sums = this.roleSums;
     const stamp = this.roleStamp;
     const cap = this.roleCap;
@@ -560,11 +599,13 @@ export class Parser {
       this.roleCap = cap;
       this.roleSums = new Int32Array(Role.Count * cap * 4);
       this.roleStamp = new Int32Array(Role.Count * cap);
+      this.stackSig.fill(0);
       this.gen = 0;
     }
     this.gen++;
     if (this.gen === 0x7fffffff) {
       this.roleStamp.fill(0);
+      this.stackSig.fill(0);
       this.gen = 1;
     }
   }
