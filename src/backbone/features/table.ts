@@ -48,7 +48,6 @@ export class WeightTable {
   /** denseRows again, two classes per int32 (see mixedSums); built with the table */
   private densePairs: Int32Array | null = null;
   private denseBuf = new Int32Array(64);
-  private pairAcc = new Int32Array(64);
   private rowRefs: Int32Array | null = null;
   /** packed inline layout for frozen int8 tables with <= 4 classes: [key, 4 x int8] */
   private packed: Int32Array | null = null;
@@ -355,16 +354,12 @@ export class WeightTable {
       // one add sums two classes; nd <= 257 rows keep each half below 2^16 (no carry between them)
       const pairs = this.densePairs!;
       const H = (C + 1) >> 1;
-      if (this.pairAcc.length < H) this.pairAcc = new Int32Array(H);
-      const pa = this.pairAcc;
-      pa.fill(0, 0, H);
-      for (let j = 0; j < nd; j++) {
-        const base = drow[j]! * H;
-        for (let h = 0; h < H; h++) pa[h]! += pairs[base + h]!;
-      }
+      for (let j = 0; j < nd; j++) drow[j] = drow[j]! * H;
       const bias = 128 * nd;
       for (let h = 0; h < H; h++) {
-        const v = pa[h]!;
+        // the running sum stays in a register (int32 wrap-around keeps both halves exact)
+        let v = 0;
+        for (let j = 0; j < nd; j++) v = (v + pairs[drow[j]! + h]!) | 0;
         acc[2 * h]! += (v & 0xffff) - bias;
         if (2 * h + 1 < C) acc[2 * h + 1]! += (v >>> 16) - bias;
       }
