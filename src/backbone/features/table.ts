@@ -11,6 +11,14 @@
  *
  * Frozen tables with few classes store the weights inside the hash slots
  * (key, w0..wC-1), so scoring a feature costs a single memory access.
+ *
+ * Frozen int8 tables with more classes (tagger: 102, arc labels: 51) are mostly
+ * sparse: most rows of a perceptron have 2-4 non-zero classes (a feature seen in
+ * few updates), so those rows keep only their (class, weight) pairs, 10-20x less
+ * memory than dense rows. The few rows with many non-zero classes (frequent
+ * features: the bias, common affixes and tag contexts) stay dense, because they
+ * are the ones scored most often and scoring a candidate subset (the usual case)
+ * then reads just the candidates' weights.
  */
 export class WeightTable {
   readonly nClasses: number;
@@ -26,11 +34,30 @@ export class WeightTable {
   private inlineKeys: Int32Array | null = null;
   private inlineW: Float32Array | null = null;
   private inlineMask = 0;
-  /** int8 weights of frozen tables (rows layout), with one scale */
-  private qw: Int8Array | null = null;
+  /** scale of frozen int8 tables (weight = q * qscale) */
   private qscale = 1;
+  /**
+   * mixed int8 layout: hash slots [key, ref]. A sparse row has ref = (offset << 8) | count, its
+   * `count` entries (class << 8) | (q & 0xff) start at `offset` in sparseEntries; a dense row has
+   * ref = (index << 8) | 0xff, its weights at index * nClasses in denseRows. rowRefs[r] is the
+   * ref of row r (rows in key order, for rows()).
+   */
+  private sparseSlots: Int32Array | null = null;
+  private sparseEntries: Uint16Array | null = null;
+  private denseRows: Int8Array | null = null;
+  /** denseRows again, two classes per int32 (see mixedSums); built with the table */
+  private densePairs: Int32Array | null = null;
+  private denseBuf = new Int32Array(64);
+  private rowRefs: Int32Array | null = null;
   /** packed inline layout for frozen int8 tables with <= 4 classes: [key, 4 x int8] */
   private packed: Int32Array | null = null;
+  /** scratch of the quantised scoring paths */
+  private rowBuf = new Int32Array(256);
+  private acc = new Int32Array(128);
+  private packedOut: Float32Array | null = null;
+  private packedAcc = new Int32Array(4);
+  /** xor of the values touched to warm the cache, kept so the loads are not optimised away */
+  sink = 0;
 
   constructor(nClasses: number, training: boolean, initialRows = 1 << 14) {
     this.nClasses = nClasses;
@@ -105,50 +132,36 @@ export class WeightTable {
     this.mask = mask;
   }
 
-  /** out[c] = sum over features of w[feature][c]. */
+  /**
+   * out[c] = sum over features of w[feature][c].
+   *
+   * Quantised tables sum the int8 weights in integers (exact, so the order does not matter) and
+   * scale once: out[c] = fround(sum * scale), the same value the float accumulation gave. The
+   * tables are far larger than the CPU caches, so nearly every probe is a cache miss; the loops
+   * below first touch every feature's hash slot (independent loads the CPU overlaps) and only
+   * then probe, instead of paying one miss after another.
+   */
   score(feats: Int32Array, n: number, out: Float32Array): void {
     const C = this.nClasses;
-    out.fill(0, 0, C);
     if (this.packed) {
-      const pk = this.packed;
-      const mask = this.inlineMask;
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-      for (let f = 0; f < n; f++) {
-        const key = feats[f]!;
-        let i = key & mask;
-        for (;;) {
-          const k = pk[2 * i]!;
-          if (k === key) {
-            const v = pk[2 * i + 1]!;
-            a0 += (v << 24) >> 24;
-            a1 += (v << 16) >> 24;
-            a2 += (v << 8) >> 24;
-            a3 += v >> 24;
-            break;
-          }
-          if (k === 0) break;
-          i = (i + 1) & mask;
-        }
-      }
+      const acc = this.packedAcc;
+      acc.fill(0);
+      this.addPacked(feats, n, acc);
       const sc = this.qscale;
-      out[0] = a0 * sc;
-      if (C > 1) out[1] = a1 * sc;
-      if (C > 2) out[2] = a2 * sc;
-      if (C > 3) out[3] = a3 * sc;
+      out.fill(0, 0, C);
+      out[0] = acc[0]! * sc;
+      if (C > 1) out[1] = acc[1]! * sc;
+      if (C > 2) out[2] = acc[2]! * sc;
+      if (C > 3) out[3] = acc[3]! * sc;
       return;
     }
-    if (this.qw) {
-      const q = this.qw;
-      for (let f = 0; f < n; f++) {
-        const r = this.find(feats[f]!);
-        if (r < 0) continue;
-        const base = r * C;
-        for (let c = 0; c < C; c++) out[c]! += q[base + c]!;
-      }
+    if (this.sparseSlots) {
+      const acc = this.mixedSums(feats, n, null);
       const sc = this.qscale;
-      for (let c = 0; c < C; c++) out[c]! *= sc;
+      for (let c = 0; c < C; c++) out[c] = acc[c]! * sc;
       return;
     }
+    out.fill(0, 0, C);
     if (this.inlineKeys) {
       const ik = this.inlineKeys;
       const iw = this.inlineW!;
@@ -179,25 +192,84 @@ export class WeightTable {
     }
   }
 
+  /** True for frozen int8 tables of <= 4 classes (addPacked and quantScale apply). */
+  get isPacked(): boolean {
+    return this.packed !== null;
+  }
+
+  /** True for frozen int8 tables of more than 4 classes (intSums and quantScale apply). */
+  get isMixed(): boolean {
+    return this.sparseSlots !== null;
+  }
+
+  /**
+   * Integer sums of the int8 weights over the features, per class (a view, valid until the next
+   * call): every class, or when cands is given at least the classes in cands. The score of class
+   * c is fround(sum * quantScale), so callers may add sums over other features first.
+   */
+  intSums(feats: Int32Array, n: number, cands: Int32Array | null): Int32Array {
+    return this.mixedSums(feats, n, cands);
+  }
+
+  /** Weight = integer sum * quantScale for int8 tables. */
+  get quantScale(): number {
+    return this.qscale;
+  }
+
+  /**
+   * acc[c] += integer sum of the int8 weights of class c over the features feats[from .. n)
+   * (packed tables). The score of class c is fround(sum * quantScale), so callers may split the
+   * features into groups, sum the groups separately and add: integer sums do not depend on the
+   * order.
+   */
+  addPacked(feats: Int32Array, n: number, acc: Int32Array, from = 0): void {
+    const pk = this.packed!;
+    const mask = this.inlineMask;
+    let touch = 0;
+    for (let f = from; f < n; f++) touch ^= pk[(feats[f]! & mask) << 1]!;
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    for (let f = from; f < n; f++) {
+      const key = feats[f]!;
+      let i = key & mask;
+      for (;;) {
+        const k = pk[2 * i]!;
+        if (k === key) {
+          const v = pk[2 * i + 1]!;
+          a0 += (v << 24) >> 24;
+          a1 += (v << 16) >> 24;
+          a2 += (v << 8) >> 24;
+          a3 += v >> 24;
+          break;
+        }
+        if (k === 0) break;
+        i = (i + 1) & mask;
+      }
+    }
+    this.sink = touch;
+    acc[0]! += a0;
+    acc[1]! += a1;
+    acc[2]! += a2;
+    acc[3]! += a3;
+  }
+
   /** Like score, but only for the classes in cands (other entries of out untouched). */
   scoreSubset(feats: Int32Array, n: number, cands: Int32Array, out: Float32Array): void {
     const C = this.nClasses;
     const m = cands.length;
-    for (let j = 0; j < m; j++) out[cands[j]!] = 0;
-    if (this.qw) {
-      const q = this.qw;
-      for (let f = 0; f < n; f++) {
-        const r = this.find(feats[f]!);
-        if (r < 0) continue;
-        const base = r * C;
-        for (let j = 0; j < m; j++) {
-          const c = cands[j]!;
-          out[c]! += q[base + c]!;
-        }
-      }
-      for (let j = 0; j < m; j++) out[cands[j]!]! *= this.qscale;
+    if (this.packed) {
+      // at most 4 classes: scoring them all costs the same as scoring a subset
+      const all = (this.packedOut ??= new Float32Array(4));
+      this.score(feats, n, all);
+      for (let j = 0; j < m; j++) out[cands[j]!] = all[cands[j]!]!;
       return;
     }
+    if (this.sparseSlots) {
+      const acc = this.mixedSums(feats, n, cands);
+      const sc = this.qscale;
+      for (let j = 0; j < m; j++) out[cands[j]!] = acc[cands[j]!]! * sc;
+      return;
+    }
+    for (let j = 0; j < m; j++) out[cands[j]!] = 0;
     const w = this.w;
     for (let f = 0; f < n; f++) {
       const r = this.find(feats[f]!);
@@ -208,6 +280,91 @@ export class WeightTable {
         out[c]! += w[base + c]!;
       }
     }
+  }
+
+  /**
+   * Integer sums over the features, per class, of a mixed int8 table (exact, so the order of the
+   * additions does not matter): all classes, or at least those in cands (sparse rows add all their
+   * classes, which is cheaper than picking out the candidates). The slots of all features are
+   * touched before probing, and the rows of all hits before summing, so that the cache misses
+   * overlap (see score).
+   */
+  private mixedSums(feats: Int32Array, n: number, cands: Int32Array | null): Int32Array {
+    const C = this.nClasses;
+    if (this.acc.length < C) this.acc = new Int32Array(C);
+    const acc = this.acc;
+    acc.fill(0, 0, C);
+    if (this.rowBuf.length < n) this.rowBuf = new Int32Array(n);
+    const refs = this.rowBuf;
+    const sl = this.sparseSlots!;
+    const ent = this.sparseEntries!;
+    const dense = this.denseRows!;
+    const mask = this.inlineMask;
+    let touch = 0;
+    for (let f = 0; f < n; f++) touch ^= sl[(feats[f]! & mask) << 1]!;
+    let m = 0;
+    for (let f = 0; f < n; f++) {
+      const key = feats[f]!;
+      let i = key & mask;
+      for (;;) {
+        const k = sl[2 * i]!;
+        if (k === key) {
+          refs[m++] = sl[2 * i + 1]!;
+          break;
+        }
+        if (k === 0) break;
+        i = (i + 1) & mask;
+      }
+    }
+    const c0 = cands ? cands[0]! : 0;
+    for (let j = 0; j < m; j++) {
+      const v = refs[j]!;
+      touch ^= (v & 0xff) === 0xff ? dense[(v >>> 8) * C + c0]! : ent[v >>> 8]!;
+    }
+    this.sink = touch;
+    // sparse rows add their entries; dense rows are gathered and summed below, candidate by
+    // candidate (a register sum per class) or, for all classes, two classes per 32-bit add
+    if (this.denseBuf.length < m) this.denseBuf = new Int32Array(m);
+    const drow = this.denseBuf;
+    let nd = 0;
+    for (let j = 0; j < m; j++) {
+      const v = refs[j]!;
+      if ((v & 0xff) === 0xff) drow[nd++] = v >>> 8;
+      else {
+        const end = (v >>> 8) + (v & 0xff);
+        for (let e = v >>> 8; e < end; e++) {
+          const x = ent[e]!;
+          acc[x >>> 8]! += (x << 24) >> 24;
+        }
+      }
+    }
+    if (nd === 0) return acc;
+    if (cands) {
+      const nc = cands.length;
+      for (let x = 0; x < nc; x++) {
+        const c = cands[x]!;
+        let sum = acc[c]!;
+        for (let j = 0; j < nd; j++) sum += dense[drow[j]! * C + c]!;
+        acc[c] = sum;
+      }
+    } else if (nd > 257) {
+      for (let j = 0; j < nd; j++) for (let c = 0; c < C; c++) acc[c]! += dense[drow[j]! * C + c]!;
+    } else {
+      // pairs: word h of a dense row holds classes 2h and 2h+1 as (q + 128) in 16-bit halves, so
+      // one add sums two classes; nd <= 257 rows keep each half below 2^16 (no carry between them)
+      const pairs = this.densePairs!;
+      const H = (C + 1) >> 1;
+      for (let j = 0; j < nd; j++) drow[j] = drow[j]! * H;
+      const bias = 128 * nd;
+      for (let h = 0; h < H; h++) {
+        // the running sum stays in a register (int32 wrap-around keeps both halves exact)
+        let v = 0;
+        for (let j = 0; j < nd; j++) v = (v + pairs[drow[j]! + h]!) | 0;
+        acc[2 * h]! += (v & 0xffff) - bias;
+        if (2 * h + 1 < C) acc[2 * h + 1]! += (v >>> 16) - bias;
+      }
+    }
+    return acc;
   }
 
   /** Add delta to class cls for all features; c = current instance count (for averaging). */
@@ -248,9 +405,19 @@ export class WeightTable {
       return { keys: Int32Array.from(keys), w: Float32Array.from(w) };
     }
     const keys = this.rowKeys.slice(0, this.nRows);
-    if (this.qw) {
+    if (this.rowRefs) {
+      const ent = this.sparseEntries!;
+      const dense = this.denseRows!;
       const w = new Float32Array(this.nRows * C);
-      for (let i = 0; i < w.length; i++) w[i] = this.qw[i]! * this.qscale;
+      for (let r = 0; r < this.nRows; r++) {
+        const v = this.rowRefs[r]!;
+        if ((v & 0xff) === 0xff) {
+          for (let c = 0; c < C; c++) w[r * C + c] = dense[(v >>> 8) * C + c]! * this.qscale;
+        } else {
+          const end = (v >>> 8) + (v & 0xff);
+          for (let e = v >>> 8; e < end; e++) w[r * C + (ent[e]! >>> 8)] = ((ent[e]! << 24) >> 24) * this.qscale;
+        }
+      }
       return { keys, w };
     }
     return { keys, w: this.w.subarray(0, this.nRows * C) };
@@ -264,6 +431,13 @@ export class WeightTable {
     for (let i = 0; i < n; i++) w[i] = u ? this.w[i]! - u[i]! / c : this.w[i]!;
     return WeightTable.fromRows(this.nClasses, this.rowKeys.slice(0, this.nRows), w);
   }
+
+  /**
+   * Rows of int8 tables with more non-zero classes than this are kept dense (see the class
+   * comment). 16 was fastest for the tagger on the news sample (4, 8, 32 and all-sparse were
+   * 5-40% slower); the arc labeller hardly cares.
+   */
+  static DENSE_ABOVE = 16;
 
   /** Build an int8 inference table (weights = q * scale), kept quantised in memory. */
   static fromQuantized(nClasses: number, keys: Int32Array, q: Int8Array, scale: number): WeightTable {
@@ -290,9 +464,80 @@ export class WeightTable {
       t.inlineMask = mask;
       t.rowKeys = new Int32Array(0);
       t.nRows = keys.length;
+    } else if (nClasses <= 256) {
+      // Loading speed: ~97% of the weights are 0, so the two scans below read the weights four at
+      // a time (as int32) and only look at the bytes of non-zero words.
+      const nBytes = keys.length * nClasses;
+      const words32 = q.byteOffset % 4 === 0 ? new Int32Array(q.buffer, q.byteOffset, nBytes >> 2) : new Int32Array(0);
+      const tail = words32.length * 4;
+      const counts = new Int32Array(keys.length);
+      for (let w = 0; w < words32.length; w++) {
+        if (words32[w] === 0) continue;
+        for (let b = 4 * w; b < 4 * w + 4; b++) if (q[b] !== 0) counts[(b / nClasses) | 0]!++;
+      }
+      for (let b = tail; b < nBytes; b++) if (q[b] !== 0) counts[(b / nClasses) | 0]!++;
+      let nSparse = 0;
+      let nDense = 0;
+      for (let r = 0; r < keys.length; r++) {
+        if (counts[r]! > WeightTable.DENSE_ABOVE) nDense++;
+        else nSparse += counts[r]!;
+      }
+      // offsets / indices in 24 bits, count (or the dense mark 0xff) in 8
+      if (nSparse >= 1 << 24 || nDense >= 1 << 24) throw new Error("WeightTable: too many weights for the mixed int8 layout");
+      const ent = new Uint16Array(nSparse);
+      const dense = new Int8Array(nDense * nClasses);
+      const refs = new Int32Array(keys.length);
+      // next free entry of each sparse row (-1: dense row, copied whole)
+      const next = counts;
+      let e = 0;
+      let d = 0;
+      for (let r = 0; r < keys.length; r++) {
+        const k = counts[r]!;
+        if (k > WeightTable.DENSE_ABOVE) {
+          dense.set(q.subarray(r * nClasses, (r + 1) * nClasses), d * nClasses);
+          refs[r] = (d++ << 8) | 0xff;
+          next[r] = -1;
+        } else {
+          refs[r] = (e << 8) | k;
+          next[r] = e;
+          e += k;
+        }
+      }
+      const put = (b: number): void => {
+        const r = (b / nClasses) | 0;
+        if (next[r]! >= 0) ent[next[r]!++] = ((b - r * nClasses) << 8) | (q[b]! & 0xff);
+      };
+      for (let w = 0; w < words32.length; w++) {
+        if (words32[w] === 0) continue;
+        for (let b = 4 * w; b < 4 * w + 4; b++) if (q[b] !== 0) put(b);
+      }
+      for (let b = tail; b < nBytes; b++) if (q[b] !== 0) put(b);
+      const sl = new Int32Array(cap * 2);
+      const mask = cap - 1;
+      for (let r = 0; r < keys.length; r++) {
+        const key = keys[r]!;
+        let i = key & mask;
+        while (sl[2 * i] !== 0) i = (i + 1) & mask;
+        sl[2 * i] = key;
+        sl[2 * i + 1] = refs[r]!;
+      }
+      const H = (nClasses + 1) >> 1;
+      const pairs = new Int32Array(nDense * H);
+      for (let r = 0; r < nDense; r++) {
+        for (let h = 0; h < H; h++) {
+          const lo = dense[r * nClasses + 2 * h]! + 128;
+          const hi = 2 * h + 1 < nClasses ? dense[r * nClasses + 2 * h + 1]! + 128 : 128;
+          pairs[r * H + h] = lo | (hi << 16);
+        }
+      }
+      t.sparseSlots = sl;
+      t.sparseEntries = ent;
+      t.denseRows = dense;
+      t.densePairs = pairs;
+      t.rowRefs = refs;
+      t.inlineMask = mask;
     } else {
-      t.rehash(cap);
-      t.qw = q;
+      throw new Error(`WeightTable: ${nClasses} classes are more than the int8 layouts hold`);
     }
     return t;
   }

@@ -50,6 +50,8 @@ export class FeatureScratch {
   feats = new Int32Array(0);
   /** number of features of token i: feats[i*MAX .. i*MAX + nf[i]) */
   nf = new Int32Array(0);
+  /** one word's values (wordValues) when they are not cached */
+  one: Int32Array = new Int32Array(WORD_VALUES);
 
   ensure(n: number): void {
     const m = n + 4;
@@ -150,52 +152,83 @@ function flagsOf(w: string, low: string): number {
   return f;
 }
 
+/** Number of per-word values written by wordValues. */
+export const WORD_VALUES = 16;
+
+/**
+ * The values of a word that depend on its form alone (and the model's word statistics), at
+ * values[o ..]: form, lowercase, long and short shape hashes, cluster ids, capitalisation and
+ * PROPN buckets, flags, prefix hashes 1..4, suffix hashes 1..4 (0 when the word is shorter).
+ */
+export function wordValues(w: string, stats: WordStats, values: Int32Array, o: number): void {
+  const lw = w.toLowerCase();
+  values[o] = hashString(w);
+  const low = hashString(lw);
+  values[o + 1] = low;
+  const [sl, ss] = shapeHashes(w);
+  values[o + 2] = sl;
+  values[o + 3] = ss;
+  values[o + 4] = stats.clusters.get(hashString(normWord(w)), 0);
+  values[o + 5] = stats.caps.get(low, 0);
+  values[o + 6] = stats.propn.get(low, 0);
+  values[o + 7] = flagsOf(w, lw);
+  // prefixes / suffixes of the lowercase form (lengths 1..4)
+  let h = 0x811c9dc5 | 0;
+  for (let k = 0; k < 4; k++) {
+    if (k < lw.length) {
+      h ^= lw.charCodeAt(k);
+      h = Math.imul(h, 0x01000193);
+      values[o + 8 + k] = h ^ (k + 1);
+    } else values[o + 8 + k] = 0;
+  }
+  h = 0x811c9dc5 | 0;
+  for (let k = 0; k < 4; k++) {
+    if (k < lw.length) {
+      h ^= lw.charCodeAt(lw.length - 1 - k);
+      h = Math.imul(h, 0x01000193);
+      values[o + 12 + k] = h ^ (k + 11);
+    } else values[o + 12 + k] = 0;
+  }
+}
+
 /**
  * Fill scratch.feats / scratch.nf for a sentence. Token arrays are padded by
- * two on each side (index i + 2).
+ * two on each side (index i + 2). `cached` supplies the words' values (wordValues) already
+ * computed: values of word j at cached.values[cached.ids[j] * WORD_VALUES ..].
  */
-export function extractFeatures(words: readonly string[], stats: WordStats, s: FeatureScratch): void {
+export function extractFeatures(words: readonly string[], stats: WordStats, s: FeatureScratch, cached?: { ids: Int32Array; values: Int32Array }): void {
   const n = words.length;
   s.ensure(n);
   const { form, low, shape, shortShape, clus, capb, propn, flags, pre, suf } = s;
   let lowerInit = 0;
   let upperInit = 0;
   let alpha = 0;
+  const one = s.one;
   for (let j = 0; j < n; j++) {
-    const w = words[j]!;
-    const lw = w.toLowerCase();
+    let v: Int32Array = one;
+    let o = 0;
+    if (cached) {
+      v = cached.values;
+      o = cached.ids[j]! * WORD_VALUES;
+    } else wordValues(words[j]!, stats, one, 0);
     const i = j + 2;
-    form[i] = hashString(w);
-    low[i] = hashString(lw);
-    const [sl, ss] = shapeHashes(w);
-    shape[i] = sl;
-    shortShape[i] = ss;
-    clus[i] = stats.clusters.get(hashString(normWord(w)), 0);
-    capb[i] = stats.caps.get(low[i]!, 0);
-    propn[i] = stats.propn.get(low[i]!, 0);
-    const f = flagsOf(w, lw);
+    form[i] = v[o]!;
+    low[i] = v[o + 1]!;
+    shape[i] = v[o + 2]!;
+    shortShape[i] = v[o + 3]!;
+    clus[i] = v[o + 4]!;
+    capb[i] = v[o + 5]!;
+    propn[i] = v[o + 6]!;
+    const f = v[o + 7]!;
     flags[i] = f;
     if (!(f & F_PUNCT) && !(f & F_DIGIT)) {
       alpha++;
       if (f & F_LOWER) lowerInit++;
       if (f & F_ALLCAP) upperInit++;
     }
-    // prefixes / suffixes of the lowercase form (lengths 1..4)
-    let h = 0x811c9dc5 | 0;
     for (let k = 0; k < 4; k++) {
-      if (k < lw.length) {
-        h ^= lw.charCodeAt(k);
-        h = Math.imul(h, 0x01000193);
-        pre[i * 4 + k] = h ^ (k + 1);
-      } else pre[i * 4 + k] = 0;
-    }
-    h = 0x811c9dc5 | 0;
-    for (let k = 0; k < 4; k++) {
-      if (k < lw.length) {
-        h ^= lw.charCodeAt(lw.length - 1 - k);
-        h = Math.imul(h, 0x01000193);
-        suf[i * 4 + k] = h ^ (k + 11);
-      } else suf[i * 4 + k] = 0;
+      pre[i * 4 + k] = v[o + 8 + k]!;
+      suf[i * 4 + k] = v[o + 12 + k]!;
     }
   }
   for (let k = 0; k < 2; k++) {

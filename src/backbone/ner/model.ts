@@ -5,7 +5,8 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { extractFeatures, FeatureScratch, MAX_FEATS_PER_TOKEN } from "./features.js";
+import { sharedVocab, WordColumns } from "../features/vocab.js";
+import { extractFeatures, FeatureScratch, MAX_FEATS_PER_TOKEN, WORD_VALUES, wordValues } from "./features.js";
 import type { WordStats } from "./clusters.js";
 import { TagSet, type Scheme, type Span } from "./tags.js";
 import { IntMap, WeightTable } from "./util.js";
@@ -25,10 +26,16 @@ export class NerModel {
   meta: Record<string, unknown> = {};
 
   private scratch = new FeatureScratch();
+  /** per word id of the shared vocabulary: the word's values (wordValues), computed once */
+  private columns = new WordColumns(sharedVocab, WORD_VALUES);
+  private readonly computeWord = (w: string, values: Int32Array, o: number): void => wordValues(w, this.stats, values, o);
   private emis = new Float32Array(0);
   private delta = new Float32Array(0);
   private back = new Int32Array(0);
   private path = new Int32Array(0);
+  /** allowed predecessors of each tag (not the sentence start): preds[predStart[b] .. predStart[b + 1]) */
+  private readonly preds: Int32Array;
+  private readonly predStart: Int32Array;
 
   constructor(scheme: Scheme, stats: WordStats, training: boolean) {
     this.tags = new TagSet(scheme);
@@ -37,6 +44,13 @@ export class NerModel {
     this.table = new WeightTable(T, training, training ? 1 << 18 : 16);
     this.trans = new Float32Array((T + 1) * T);
     this.endW = new Float32Array(T);
+    this.predStart = new Int32Array(T + 1);
+    const preds: number[] = [];
+    for (let b = 0; b < T; b++) {
+      for (let a = 0; a < T; a++) if (this.tags.allowed[a * T + b]) preds.push(a);
+      this.predStart[b + 1] = preds.length;
+    }
+    this.preds = Int32Array.from(preds);
     if (training) {
       this.transU = new Float32Array((T + 1) * T);
       this.endU = new Float32Array(T);
@@ -67,7 +81,8 @@ export class NerModel {
       feats = precomputed.feats;
       nf = precomputed.nf;
     } else {
-      extractFeatures(words, this.stats, this.scratch);
+      const ids = sharedVocab.sentence(words);
+      extractFeatures(words, this.stats, this.scratch, { ids, values: this.columns.fill(words, ids, this.computeWord) });
       feats = this.scratch.feats;
       nf = this.scratch.nf;
     }
@@ -79,6 +94,8 @@ export class NerModel {
     const trans = this.trans;
     const delta = this.delta;
     const back = this.back;
+    const predStart = this.predStart;
+    const preds = this.preds;
     for (let b = 0; b < T; b++) delta[b] = allowed[T * T + b] ? trans[T * T + b]! + emis[b]! : NEG;
     for (let i = 1; i < n; i++) {
       const o = i * T;
@@ -86,8 +103,9 @@ export class NerModel {
       for (let b = 0; b < T; b++) {
         let best = NEG;
         let arg = 0;
-        for (let a = 0; a < T; a++) {
-          if (!allowed[a * T + b]) continue;
+        // only the allowed predecessors, in increasing order as in a full scan with a skip
+        for (let p = predStart[b]!; p < predStart[b + 1]!; p++) {
+          const a = preds[p]!;
           const v = delta[po + a]! + trans[a * T + b]!;
           if (v > best) {
             best = v;

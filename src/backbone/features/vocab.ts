@@ -1,0 +1,115 @@
+/**
+ * Word ids shared by the tagger, the parser and the NER model.
+ *
+ * Each model derives values from a word's form alone (hashes of the form, its lowercase, affixes,
+ * shape, dictionary lookups). Computing them per token repeats the same string work for every
+ * occurrence of a word and in each of the three models. Instead a word gets a small integer id
+ * here, once, and each model keeps its per-word values in typed-array columns indexed by that id
+ * (see WordColumns), filled the first time the model meets the word.
+ *
+ * The ids of the last sentence are kept, so tagging, parsing and recognising the same sentence
+ * looks its words up once. The map is bounded: when full it starts over with a new epoch, and
+ * the columns of every model notice the epoch change and forget their values.
+ */
+export class Vocab {
+  private ids = new Map<string, number>();
+  /** Bumped whenever the ids start over; columns filled in an older epoch are stale. */
+  epoch = 1;
+  private lastWords: string[] = [];
+  private lastIds = new Int32Array(64);
+  private lastEpoch = 0;
+
+  constructor(readonly limit = 100_000) {}
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  /**
+   * Ids of the words of a sentence (a view, valid until the next call). All ids of one call come
+   * from the same epoch.
+   */
+  sentence(words: readonly string[]): Int32Array {
+    const n = words.length;
+    const last = this.lastWords;
+    if (this.lastEpoch === this.epoch && last.length === n) {
+      let same = true;
+      for (let i = 0; i < n; i++) {
+        if (words[i] !== last[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.lastIds.subarray(0, n);
+    }
+    if (this.ids.size + n > this.limit) {
+      this.ids.clear();
+      this.epoch++;
+    }
+    if (this.lastIds.length < n) this.lastIds = new Int32Array(Math.max(n, this.lastIds.length * 2));
+    const out = this.lastIds;
+    const ids = this.ids;
+    for (let i = 0; i < n; i++) {
+      const w = words[i]!;
+      let id = ids.get(w);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(w, id);
+      }
+      out[i] = id;
+    }
+    last.length = n;
+    for (let i = 0; i < n; i++) last[i] = words[i]!;
+    this.lastEpoch = this.epoch;
+    return out.subarray(0, n);
+  }
+}
+
+/** The process-wide vocabulary the shipped models share. */
+export const sharedVocab = new Vocab();
+
+/**
+ * Per-word values of one model: `width` int32 values per word id, with a flag telling whether
+ * they have been computed in the vocabulary's current epoch.
+ */
+export class WordColumns {
+  values: Int32Array;
+  private filled: Uint8Array;
+  private epoch = 0;
+
+  constructor(readonly vocab: Vocab, readonly width: number) {
+    this.values = new Int32Array(1024 * width);
+    this.filled = new Uint8Array(1024);
+  }
+
+  /**
+   * Make sure every id in ids has its values (compute(word, values, offset) for those that do
+   * not), then return the values array (offset of id = id * width).
+   */
+  fill(words: readonly string[], ids: Int32Array, compute: (w: string, values: Int32Array, offset: number) => void): Int32Array {
+    if (this.epoch !== this.vocab.epoch) {
+      this.filled.fill(0);
+      this.epoch = this.vocab.epoch;
+    }
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (id >= this.filled.length) this.grow(id + 1);
+      if (this.filled[id] === 0) {
+        compute(words[i]!, this.values, id * this.width);
+        this.filled[id] = 1;
+      }
+    }
+    return this.values;
+  }
+
+  private grow(n: number): void {
+    let cap = this.filled.length;
+    while (cap < n) cap *= 2;
+    const f = new Uint8Array(cap);
+    f.set(this.filled);
+    this.filled = f;
+    const v = new Int32Array(cap * this.width);
+    v.set(this.values);
+    this.values = v;
+  }
+}
