@@ -6,9 +6,10 @@
  * classes, which analysis never writes to, are shared; every other array (scratch buffers, memo
  * tables) is copied into each thread. A weight field renamed here too, or it is no longer shared.
  */
-import { registerModelClasses, registerWeightClasses, sharedModel } from "../util/shared-models.js";
+import { registerModelClasses, registerThreadSingletons, registerWeightClasses, sharedModel } from "../util/shared-models.js";
 import { WordFeatureCache } from "./features/word.js";
 import { WeightTable } from "./features/table.js";
+import { sharedVocab, WordColumns } from "./features/vocab.js";
 import { FeatureScratch } from "./ner/features.js";
 import { NerModel } from "./ner/model.js";
 import { TagSet } from "./ner/tags.js";
@@ -19,13 +20,21 @@ import { Tagger } from "./tagger/model.js";
 
 // The fields holding each table's weights and keys (written only while training or loading).
 registerWeightClasses({
-  "backbone.WeightTable": { type: WeightTable, fields: ["slots", "w", "rowKeys", "inlineKeys", "inlineW", "qw", "packed"] },
+  "backbone.WeightTable": {
+    type: WeightTable,
+    fields: ["slots", "w", "rowKeys", "inlineKeys", "inlineW", "packed", "sparseSlots", "sparseEntries", "denseRows", "densePairs", "rowRefs"],
+  },
   "ner.WeightTable": { type: NerWeightTable, fields: ["slotKey", "slotRow", "w", "rowKeys"] },
   "ner.IntMap": { type: IntMap, fields: ["keys", "vals"] },
 });
 
+// The vocabulary the tagger, parser and NER look words up in together: each thread has its own, and
+// a rebuilt model's per-word columns must follow that thread's ids and epochs, not a copy's.
+registerThreadSingletons({ "backbone.sharedVocab": sharedVocab });
+
 registerModelClasses({
   "backbone.WordFeatureCache": WordFeatureCache,
+  "backbone.WordColumns": WordColumns,
   "tagger.Tagger": Tagger,
   "parser.Parser": Parser,
   "parser.ParseInput": ParseInput,

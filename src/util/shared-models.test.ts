@@ -36,7 +36,8 @@ describe('shared models', () => {
     const here = { entities: recognizerFor(ner).recognize(words), tags: tagger.tag(words) }
     assert.ok(here.entities.some((e) => e.type === 'PERSON'), JSON.stringify(here.entities))
     const weights = sharedWeights()
-    assert.ok(weights.models >= 2 && weights.bytes > 20e6, JSON.stringify(weights))
+    // NER and tagger weights: about 18 MB since the tagger keeps its mostly-sparse rows sparse in memory (2.5 MB).
+    assert.ok(weights.models >= 2 && weights.bytes > 15e6, JSON.stringify(weights))
 
     const snapshots = modelSnapshots()
     const [one, two] = await Promise.all([runWorker({ models: snapshots, dir, words }), runWorker({ models: snapshots, dir, words })])

@@ -50,6 +50,23 @@ let sharing = false
 /** Models loaded after sharing was enabled (their weights are in shared memory). */
 const sharedKeys = new Set<string>()
 
+/**
+ * Objects every thread has one of (a process-wide cache such as the backbone's shared vocabulary):
+ * a model that refers to one is rebuilt referring to the receiving thread's own instance, never to
+ * a copy, so that the thread's models keep agreeing with each other.
+ */
+const singletons = new Map<string, object>()
+const singletonNames = new Map<object, string>()
+
+export function registerThreadSingletons(named: Record<string, object>): void {
+  for (const [name, instance] of Object.entries(named)) {
+    const known = singletons.get(name)
+    if (known && known !== instance) throw new Error(`thread singleton "${name}" is registered for another object`)
+    singletons.set(name, instance)
+    singletonNames.set(instance, name)
+  }
+}
+
 /** Registers the classes whose instances models are made of, by a name unique in the process. */
 export function registerModelClasses(named: Record<string, Constructor>): void {
   for (const [name, constructor] of Object.entries(named)) {
@@ -170,6 +187,8 @@ function describe(value: unknown, memo: Map<object, unknown>, path: string): unk
   if (ArrayBuffer.isView(value)) return value
   const known = memo.get(value)
   if (known !== undefined) return known
+  const singleton = singletonNames.get(value)
+  if (singleton !== undefined) return { $singleton: singleton }
   if (Array.isArray(value)) {
     const out: unknown[] = []
     memo.set(value, out)
@@ -222,6 +241,12 @@ function restore(node: unknown, memo: Map<object, unknown>): unknown {
     memo.set(node, out)
     for (const v of node) out.add(restore(v, memo))
     return out
+  }
+  const singleton = (node as { $singleton?: string }).$singleton
+  if (singleton !== undefined) {
+    const instance = singletons.get(singleton)
+    if (!instance) throw new Error(`cannot rebuild a shared model: thread singleton "${singleton}" is not registered in this thread`)
+    return instance
   }
   const { $class, fields } = node as ObjectNode
   let proto: object | null = Object.prototype

@@ -30,12 +30,12 @@ test("Vocab: stable ids, the last sentence reused, a new epoch when full", () =>
     values[o + 1] = w.charCodeAt(0);
   };
   const ids = v.sentence(["xy", "z", "xy"]);
-  const vals = cols.fill(["xy", "z", "xy"], ids, put);
+  const vals = cols.fill(["xy", "z", "xy"], ids, { computeWordValues: put });
   assert.equal(computed, 2);
   assert.deepEqual([vals[ids[0]! * 2], vals[ids[1]! * 2 + 1]], [2, "z".charCodeAt(0)]);
   v.sentence(["p", "q", "r", "s"]); // full again: new epoch, columns must forget
   const ids2 = v.sentence(["xy"]);
-  cols.fill(["xy"], ids2, put);
+  cols.fill(["xy"], ids2, { computeWordValues: put });
   assert.equal(computed, 3);
 });
 

@@ -13,8 +13,12 @@
  */
 export class Vocab {
   private ids = new Map<string, number>();
-  /** Bumped whenever the ids start over; columns filled in an older epoch are stale. */
-  epoch = 1;
+  /**
+   * Bumped whenever the ids start over; columns filled in an older epoch are stale. It starts at a
+   * random value so that columns copied from another thread's vocabulary (a model rebuilt in a
+   * worker, util/shared-models.ts) never take that thread's ids for this one's.
+   */
+  epoch = 1 + Math.floor(Math.random() * 0x3fffffff);
   private lastWords: string[] = [];
   private lastIds = new Int32Array(64);
   private lastEpoch = 0;
@@ -69,6 +73,15 @@ export class Vocab {
 export const sharedVocab = new Vocab();
 
 /**
+ * What computes a model's values for one word. A method on the model, not a closure: models are
+ * rebuilt in worker threads from their fields and prototypes (util/shared-models.ts), and a
+ * function-valued field would not survive that.
+ */
+export interface WordValueSource {
+  computeWordValues(word: string, values: Int32Array, offset: number): void
+}
+
+/**
  * Per-word values of one model: `width` int32 values per word id, with a flag telling whether
  * they have been computed in the vocabulary's current epoch.
  */
@@ -86,7 +99,7 @@ export class WordColumns {
    * Make sure every id in ids has its values (compute(word, values, offset) for those that do
    * not), then return the values array (offset of id = id * width).
    */
-  fill(words: readonly string[], ids: Int32Array, compute: (w: string, values: Int32Array, offset: number) => void): Int32Array {
+  fill(words: readonly string[], ids: Int32Array, source: WordValueSource): Int32Array {
     if (this.epoch !== this.vocab.epoch) {
       this.filled.fill(0);
       this.epoch = this.vocab.epoch;
@@ -95,7 +108,7 @@ export class WordColumns {
       const id = ids[i]!;
       if (id >= this.filled.length) this.grow(id + 1);
       if (this.filled[id] === 0) {
-        compute(words[i]!, this.values, id * this.width);
+        source.computeWordValues(words[i]!, this.values, id * this.width);
         this.filled[id] = 1;
       }
     }

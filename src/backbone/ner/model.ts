@@ -28,7 +28,9 @@ export class NerModel {
   private scratch = new FeatureScratch();
   /** per word id of the shared vocabulary: the word's values (wordValues), computed once */
   private columns = new WordColumns(sharedVocab, WORD_VALUES);
-  private readonly computeWord = (w: string, values: Int32Array, o: number): void => wordValues(w, this.stats, values, o);
+  computeWordValues(w: string, values: Int32Array, o: number): void {
+    wordValues(w, this.stats, values, o);
+  }
   private emis = new Float32Array(0);
   private delta = new Float32Array(0);
   private back = new Int32Array(0);
@@ -82,7 +84,7 @@ export class NerModel {
       nf = precomputed.nf;
     } else {
       const ids = sharedVocab.sentence(words);
-      extractFeatures(words, this.stats, this.scratch, { ids, values: this.columns.fill(words, ids, this.computeWord) });
+      extractFeatures(words, this.stats, this.scratch, { ids, values: this.columns.fill(words, ids, this) });
       feats = this.scratch.feats;
       nf = this.scratch.nf;
     }

@@ -54,14 +54,14 @@ export class ParseInput {
    * cached per tag string likewise.
    */
   private columns = new WordColumns(sharedVocab, 4);
-  private readonly computeWord = (w: string, values: Int32Array, o: number): void => {
+  computeWordValues(w: string, values: Int32Array, o: number): void {
     const lw = w.toLowerCase();
     values[o] = hashString(lw);
     values[o + 1] = hashString("\u0004" + lw.slice(-3));
     const a = this.classes.get(lw);
     values[o + 2] = a ?? 0;
     values[o + 3] = a === undefined ? 0 : 1;
-  };
+  }
   private xposHash = new Map<string, number>();
   private uposHash = new Map<string, number>();
 
@@ -92,7 +92,7 @@ export class ParseInput {
     this.S[0] = ROOTW;
     this.A[0] = ROOTW;
     const ids = sharedVocab.sentence(words);
-    const col = this.columns.fill(words, ids, this.computeWord);
+    const col = this.columns.fill(words, ids, this);
     for (let i = 0; i < n; i++) {
       const o = ids[i]! * 4;
       this.W[i + 1] = col[o]!;

@@ -68,12 +68,12 @@ export class Tagger {
    */
   private columns = new WordColumns(sharedVocab, TAG_COLUMNS);
   private candById: (Int32Array | null)[] = [];
-  private readonly computeWord = (w: string, values: Int32Array, o: number): void => {
+  computeWordValues(w: string, values: Int32Array, o: number): void {
     values.set(wordFeatures(w), o);
     values[o + COL_AMB] = this.ambOf(w);
     values[o + COL_AMB_LOWER] = this.amb.get("\u0001" + w.toLowerCase()) ?? AMBL_UNK;
     this.candById[o / TAG_COLUMNS] = this.candMap.get(w) ?? null;
-  };
+  }
   /** per word id: offset of its word-part sums in wordPool (-1 = not yet), see wordPart */
   private poolOffset = new Int32Array(1024).fill(-1);
   private wordPool = new Int32Array(1 << 16);
@@ -151,7 +151,7 @@ export class Tagger {
       }
     } else {
       const ids = sharedVocab.sentence(words);
-      const col = this.columns.fill(words, ids, this.computeWord);
+      const col = this.columns.fill(words, ids, this);
       for (let i = 0; i < n; i++) {
         const o = ids[i]! * TAG_COLUMNS;
         wf.set(col.subarray(o, o + S), (i + 2) * S);
