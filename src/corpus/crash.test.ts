@@ -6,13 +6,12 @@
  */
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, it } from 'node:test'
 import Database from 'better-sqlite3'
-import { examplesDir } from '../ingest/fixtures.js'
-import { parseTextPage } from '../ingest/text.js'
+import { countStoredArticles, writeSampleCorpus } from '../testing/sample-corpus.js'
 import { packageRoot } from '../util/package-root.js'
 
 const ARTICLES = 1000
@@ -33,32 +32,6 @@ function random(seed: number): () => number {
   }
 }
 
-function writeCorpus(path: string): void {
-  const samples = readdirSync(examplesDir())
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) => parseTextPage(readFileSync(join(examplesDir(), name), 'utf8'), { name }))
-  const lines = Array.from({ length: ARTICLES }, (_, i) => {
-    const sample = samples[i % samples.length]!
-    return JSON.stringify({ title: `${sample.headline} (${i})`, text: sample.text, date: sample.published, outlet: sample.outlet })
-  })
-  writeFileSync(path, lines.join('\n') + '\n')
-}
-
-/** Articles stored so far (0 while the store or its schema does not exist yet). */
-function countStored(db: string): number {
-  try {
-    const handle = new Database(db, { readonly: true, fileMustExist: true })
-    try {
-      return handle.prepare('SELECT count(*) FROM articles').pluck().get() as number
-    } finally {
-      handle.close()
-    }
-  } catch {
-    return 0
-  }
-}
-
 /**
  * Starts an ingest and SIGKILLs it at a random moment: `delayMs` after it has stored `target`
  * articles (so the kill lands among the commits, whatever the machine's speed), or `delayMs` after
@@ -73,7 +46,7 @@ async function ingestThenKill(corpus: string, db: string, target: number, delayM
   let running = true
   void ended.then(() => (running = false))
   const deadline = Date.now() + 120_000
-  while (running && target > 0 && countStored(db) < target && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25))
+  while (running && target > 0 && countStoredArticles(db) < target && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25))
   await new Promise((resolve) => setTimeout(resolve, delayMs))
   child.kill('SIGKILL')
   return ended
@@ -109,7 +82,7 @@ function checkStore(db: string): number {
 it(`should keep the store whole through ${KILLS} SIGKILLs of a 2-worker ingest, then complete the corpus`, { timeout: 600_000 }, async (t) => {
   const corpus = join(dir, 'corpus.jsonl')
   const db = join(dir, 'crash.db')
-  writeCorpus(corpus)
+  writeSampleCorpus(corpus, ARTICLES)
   const seed = Number(process.env['CRASH_SEED'] ?? Date.now() % 100_000)
   const next = random(seed)
   t.diagnostic(`seed ${seed} (CRASH_SEED=${seed} repeats this run)`)

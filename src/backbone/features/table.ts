@@ -20,6 +20,36 @@
  * are the ones scored most often and scoring a candidate subset (the usual case)
  * then reads just the candidates' weights.
  */
+/** xor of the home slots touched by probeRefs, kept so those loads are not optimised away. */
+export let probeSink = 0;
+
+/**
+ * Looks the keys feats[from, to) up in an open-addressing table of [key, ref] slot pairs (`mask`
+ * = slot count - 1) and writes the refs of the keys present to `refs`, in feature order; returns
+ * how many. A first pass touches every key's home slot so that the cache misses overlap instead of
+ * stalling one probe after another. Shared by the backbone's and the NER's frozen tables.
+ */
+export function probeRefs(sl: Int32Array, mask: number, feats: Int32Array, from: number, to: number, refs: Int32Array): number {
+  let touch = 0;
+  for (let f = from; f < to; f++) touch ^= sl[(feats[f]! & mask) << 1]!;
+  probeSink = touch;
+  let m = 0;
+  for (let f = from; f < to; f++) {
+    const key = feats[f]!;
+    let i = key & mask;
+    for (;;) {
+      const k = sl[2 * i]!;
+      if (k === key) {
+        refs[m++] = sl[2 * i + 1]!;
+        break;
+      }
+      if (k === 0) break;
+      i = (i + 1) & mask;
+    }
+  }
+  return m;
+}
+
 export class WeightTable {
   readonly nClasses: number;
   /** [key, row] pairs */
@@ -300,22 +330,8 @@ export class WeightTable {
     const ent = this.sparseEntries!;
     const dense = this.denseRows!;
     const mask = this.inlineMask;
+    const m = probeRefs(sl, mask, feats, 0, n, refs);
     let touch = 0;
-    for (let f = 0; f < n; f++) touch ^= sl[(feats[f]! & mask) << 1]!;
-    let m = 0;
-    for (let f = 0; f < n; f++) {
-      const key = feats[f]!;
-      let i = key & mask;
-      for (;;) {
-        const k = sl[2 * i]!;
-        if (k === key) {
-          refs[m++] = sl[2 * i + 1]!;
-          break;
-        }
-        if (k === 0) break;
-        i = (i + 1) & mask;
-      }
-    }
     const c0 = cands ? cands[0]! : 0;
     for (let j = 0; j < m; j++) {
       const v = refs[j]!;

@@ -3,6 +3,7 @@
  * a deterministic PRNG, an int->int open-addressing map and a hashed weight
  * table for (averaged) structured perceptrons. Typed arrays only.
  */
+import { probeRefs } from '../features/table.js'
 
 /** FNV-1a over UTF-16 code units, finalised with fmix. Never returns 0. */
 export function hashString(s: string): number {
@@ -395,22 +396,8 @@ export class WeightTable {
     const cls = this.sparseClass;
     const sw = this.sparseW;
     const dw = this.denseW;
+    const m = probeRefs(sl, mask, feats, from, to, refs);
     let touch = 0;
-    for (let f = from; f < to; f++) touch ^= sl[(feats[f]! & mask) << 1]!;
-    let m = 0;
-    for (let f = from; f < to; f++) {
-      const key = feats[f]!;
-      let i = key & mask;
-      for (;;) {
-        const k = sl[2 * i]!;
-        if (k === key) {
-          refs[m++] = sl[2 * i + 1]!;
-          break;
-        }
-        if (k === 0) break;
-        i = (i + 1) & mask;
-      }
-    }
     for (let j = 0; j < m; j++) {
       const v = refs[j]!;
       touch ^= (v & 0xff) === 0xff ? dw[(v >>> 8) * C]! : cls[v >>> 8]!;
