@@ -13,24 +13,13 @@ import { after, it } from 'node:test'
 import Database from 'better-sqlite3'
 import { countStoredArticles, writeSampleCorpus } from '../testing/sample-corpus.js'
 import { packageRoot } from '../util/package-root.js'
+import { mulberry32 } from '../backbone/features/hash.js'
 
 const ARTICLES = 1000
 const KILLS = 5
 const bin = join(packageRoot(), 'bin', 'whosaid.js')
 const dir = mkdtempSync(join(tmpdir(), 'whosaid-crash-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
-
-/** A small deterministic generator (mulberry32), so a failing run can be repeated. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /**
  * Starts an ingest and SIGKILLs it at a random moment: `delayMs` after it has stored `target`
@@ -84,7 +73,7 @@ it(`should keep the store whole through ${KILLS} SIGKILLs of a 2-worker ingest, 
   const db = join(dir, 'crash.db')
   writeSampleCorpus(corpus, ARTICLES)
   const seed = Number(process.env['CRASH_SEED'] ?? Date.now() % 100_000)
-  const next = random(seed)
+  const next = mulberry32(seed)
   t.diagnostic(`seed ${seed} (CRASH_SEED=${seed} repeats this run)`)
   let stored = 0
   for (let kill = 0; kill < KILLS; kill++) {

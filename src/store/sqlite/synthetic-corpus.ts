@@ -11,6 +11,7 @@ import type { Analysis, Entity, Statement } from '../../doc/schema.js'
 import { SCHEMA_ID } from '../../doc/schema.js'
 import { openDatabase } from './database.js'
 import { insertAnalysis } from './write.js'
+import { mulberry32 } from '../../backbone/features/hash.js'
 
 export interface CorpusOptions {
   articles: number
@@ -47,18 +48,6 @@ const CUES = ['said', 'told reporters', 'added', 'warned', 'stressed']
 const PLACES = ['Gaza', 'Cairo', 'Rafah', 'Doha', 'Abu Dhabi', 'Sinai', 'Beirut', 'Amman']
 const VOCABULARY_SIZE = 3000
 
-/** mulberry32: small, fast, good enough for test data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Pronounceable made-up words: w0 is the most frequent (Zipf). */
 function vocabulary(rand: () => number): string[] {
   const syllables = ['ta', 'ri', 'mo', 'ka', 'le', 'su', 'na', 'do', 'fi', 'ba', 'ze', 'ro', 'mi', 'ga', 'lu', 'po', 'ne', 'si', 'ha', 'va']
@@ -81,7 +70,7 @@ const increment = (map: Map<string, number>, key: string, by = 1) => map.set(key
 
 /** The analyses of the corpus, one by one, and the tallies once the generator has finished. */
 export function syntheticCorpus(options: CorpusOptions): { analyses: Generator<Analysis>; tallies: CorpusTallies } {
-  const rand = random(options.seed ?? 42)
+  const rand = mulberry32(options.seed ?? 42)
   const words = vocabulary(rand)
   const people = Array.from({ length: 400 }, (_, i) => `${GIVEN[i % GIVEN.length]} ${FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length]}${i >= GIVEN.length * FAMILY.length ? ` ${i}` : ''}`)
   const tallies: CorpusTallies = { statements: 0, bySpeaker: new Map(), byOutlet: new Map(), byStance: new Map(), byYear: new Map(), planted: 0, outlet0In2019: 0 }
