@@ -275,22 +275,26 @@ export function analyzeText(text: string): Analysis | null {
   }
 }
 
-export function evaluateBrat(split: BratSplit = 'test', root = polnearDir()): BratScores {
+/** `analyses` caches our analysis per article (shared with the segment evaluation, which reads the same articles). */
+export function evaluateBrat(split: BratSplit = 'test', root = polnearDir(), analyses = new Map<string, Analysis | null>()): BratScores {
   const scores = emptyBratScores()
-  const analyses = new Map<string, Analysis | null>()
+  const articles = new Set<string>()
+  const failed = new Set<string>()
   for (const file of listBratFiles(split, root)) {
+    articles.add(file.article)
     const text = readFileSync(join(root, split, 'text', `${file.article}.txt`), 'utf8')
     let analysis = analyses.get(file.article)
     if (analysis === undefined) {
       analysis = analyzeText(text)
       analyses.set(file.article, analysis)
-      if (analysis === null) scores.failures++
     }
+    if (analysis === null) failed.add(file.article)
     const doc = toUtf16(parseAnn(readFileSync(join(root, split, 'attributions', file.annFile), 'utf8')), text)
     scoreArticle({ text, doc }, analysis, scores)
     scores.files++
   }
-  scores.articles = analyses.size
+  scores.articles = articles.size
+  scores.failures = failed.size
   const named = scores.speakers.named
   named.accuracy = named.total > 0 ? Math.round((named.correct / named.total) * 1000) / 10 : 0
   return scores

@@ -16,6 +16,7 @@ import { labelSpans } from './model.js'
 import { buildStatements, completeFromRules, type TaggedSpan } from './statements.js'
 import { analyzeSyntax, loadSyntax, syntaxAvailability, type Syntax } from './syntax.js'
 import { tagParagraph } from './tagger.js'
+import { labelSpeakerTurns } from './transcript.js'
 import { buildUnits, type Units } from './units.js'
 
 const SENTENCE_END = new Set(['.', '?', '!', '…', '...'])
@@ -50,7 +51,7 @@ export function prepareSyntax(doc: Document, model: LoadedAttributionModel): Pre
 export function tagDocument(doc: Document, model: LoadedAttributionModel, prepared: PreparedSyntax = prepareSyntax(doc, model)): { spans: TaggedSpan[]; units: Units; xpos: string[] } {
   const { units, syntax } = prepared
   const context = buildFeatureContext(doc, units, syntax)
-  const spans: TaggedSpan[] = []
+  const labelled: Uint8Array[] = []
   for (const paragraph of units.paragraphs) {
     const labels = tagParagraph(context, paragraph.start, paragraph.end, model.tagger)
     // A quotation mark that opens at the very end of a paragraph, after its last sentence, belongs
@@ -62,8 +63,11 @@ export function tagDocument(doc: Document, model: LoadedAttributionModel, prepar
       labels[last] = 5
     }
     labelFrontedContent(labels, paragraph.start, units)
-    spans.push(...labelSpans(labels, paragraph.start))
+    labelled.push(labels)
   }
+  labelSpeakerTurns(doc, units, (p) => labelled[p]!)
+  const spans: TaggedSpan[] = []
+  units.paragraphs.forEach((paragraph, p) => spans.push(...labelSpans(labelled[p]!, paragraph.start)))
   return { spans, units, xpos: syntax.xpos }
 }
 

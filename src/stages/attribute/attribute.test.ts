@@ -335,6 +335,15 @@ const cases: Array<{ should: string; text: string; expected: Expected[] }> = [
     text: 'A report by Amnesty International found that prisoners were tortured.',
     expected: [{ speaker: 'A report by Amnesty International', name: 'Amnesty International', cue: 'found', content: 'that prisoners were tortured' }],
   },
+  // Speaker labels (interview transcripts).
+  {
+    should: 'attribute each turn of a transcript to its capitalised speaker label, the colon as cue',
+    text: 'The interview follows.\n\n"WALLACE: Let\'s start with the news. Will she attend?\n\n"PENCE: Well, look, this is a game show to them. But this is America, Chris.',
+    expected: [
+      { speaker: 'WALLACE', cue: ':', content: "Let's start with the news. Will she attend?" },
+      { speaker: 'PENCE', cue: ':', content: 'Well, look, this is a game show to them. But this is America, Chris.' },
+    ],
+  },
 ]
 
 for (const { should, text, expected } of cases) {
