@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { decodeContainer, encodeContainer } from '../../backbone/model-io.js'
 import { modelsDir } from '../../backbone/paths.js'
-import { N_LABELS, type AttributionTagger } from './model.js'
+import { LABELS, N_LABELS, type AttributionTagger } from './model.js'
 
 export const MODEL_KIND = 'whosaid-attribution'
 /** Bumped whenever the features change, so an old model file is not read with new features. */
@@ -44,6 +44,36 @@ export function saveAttributionModel(path: string, tagger: AttributionTagger, me
   return buffer.length
 }
 
+/** The decoding settings beside a model file: `attribution.bin.gz` → `attribution.decoding.json`. */
+export function decodingPath(modelPath: string): string {
+  return modelPath.replace(/(\.bin)?(\.gz)?$/, '') + '.decoding.json'
+}
+
+/**
+ * Label biases for decoding: WHOSAID_ATTRIBUTION_BIAS (comma-separated, one per label, for tuning)
+ * or the model's decoding file (`{"labelBias": {"B-cue": -0.25, ...}}`); null when neither is set.
+ */
+export function readLabelBias(modelPath: string): Float32Array | null {
+  const fromEnv = process.env.WHOSAID_ATTRIBUTION_BIAS
+  if (fromEnv) {
+    const values = fromEnv.split(',').map(Number)
+    if (values.length !== N_LABELS || values.some((v) => !Number.isFinite(v))) {
+      throw new Error(`WHOSAID_ATTRIBUTION_BIAS must hold ${N_LABELS} numbers (${LABELS.join(', ')}), not "${fromEnv}"`)
+    }
+    return Float32Array.from(values)
+  }
+  const path = decodingPath(modelPath)
+  if (!existsSync(path)) return null
+  const decoding = JSON.parse(readFileSync(path, 'utf8')) as { labelBias?: Record<string, number> }
+  const bias = new Float32Array(N_LABELS)
+  for (const [label, value] of Object.entries(decoding.labelBias ?? {})) {
+    const index = (LABELS as readonly string[]).indexOf(label)
+    if (index < 0 || !Number.isFinite(value)) throw new Error(`${path}: unknown label or bad bias "${label}": ${value}`)
+    bias[index] = value
+  }
+  return bias
+}
+
 export interface LoadedAttributionModel {
   tagger: AttributionTagger
   meta: ModelMeta
@@ -64,6 +94,7 @@ export function loadAttributionModel(path = attributionModelPath()): LoadedAttri
       classes,
       transitions1: Float32Array.from(meta.transitions1),
       transitions2: meta.transitions2 ? Float32Array.from(meta.transitions2) : null,
+      labelBias: readLabelBias(path),
     },
     meta,
   }

@@ -69,6 +69,12 @@ export interface AttributionTagger {
   classes: number
   transitions1: Float32Array
   transitions2: Float32Array | null
+  /**
+   * Added to the last pass's emission score of each label before decoding (N_LABELS values), or
+   * null: a decision threshold per label, tuned on PolNeAR dev after training
+   * (models/attribution.decoding.json, src/eval/polnear/tune-bias.ts).
+   */
+  labelBias: Float32Array | null
 }
 
 /**
@@ -100,6 +106,7 @@ export function combinePasses(pass1: PassWeights, pass2: PassWeights | null): At
     classes,
     transitions1: pass1.transitions.map((t) => t * scales[0]!),
     transitions2: pass2 ? pass2.transitions.map((t) => t * scales[1]!) : null,
+    labelBias: null,
   }
 }
 

@@ -26,13 +26,22 @@ export function tagParagraph(context: FeatureContext, start: number, end: number
     for (let c = 0; c < N_LABELS; c++) emission1[i * N_LABELS + c] = scores[c]!
     if (emission2) for (let c = 0; c < N_LABELS; c++) emission2[i * N_LABELS + c] = scores[N_LABELS + c]!
   }
+  if (!emission2 || !tagger.transitions2) {
+    addLabelBias(emission1, m, tagger.labelBias)
+    return viterbi(emission1, m, tagger.transitions1)
+  }
   const first = viterbi(emission1, m, tagger.transitions1)
-  if (!emission2 || !tagger.transitions2) return first
   const stack = stackContext(context, first, start)
   for (let i = 0; i < m; i++) {
     const n = stackFeatures(context, stack, start + i, keys, 0)
     tagger.table.score(keys, n, scores)
     for (let c = 0; c < N_LABELS; c++) emission2[i * N_LABELS + c]! += scores[C - N_LABELS + c]!
   }
+  addLabelBias(emission2, m, tagger.labelBias)
   return viterbi(emission2, m, tagger.transitions2)
+}
+
+function addLabelBias(emission: Float32Array, m: number, bias: Float32Array | null): void {
+  if (!bias) return
+  for (let i = 0; i < m; i++) for (let c = 0; c < N_LABELS; c++) emission[i * N_LABELS + c]! += bias[c]!
 }
