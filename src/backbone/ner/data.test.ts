@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { gumMentions, gumNamedSpans, tokenize, type GumToken } from "./data.js";
+import { gumMentions, gumNamedSpans, propnSpans, tokenize, type GumToken, type UdToken } from "./data.js";
 import { arabicParticleKind, placeKind } from "./lexicon.js";
 
 function toks(rows: [string, string, number, string][]): GumToken[] {
@@ -44,4 +44,40 @@ test("lexicon helpers", () => {
   assert.equal(placeKind(["Cairo"]), "GPE");
   assert.equal(placeKind(["Nile", "River"]), "LOC");
   assert.equal(placeKind(["Middle", "East"]), "LOC");
+});
+
+function ud(rows: [string, string, number, string][]): UdToken[] {
+  return rows.map(([form, upos, head, deprel]) => ({ form, upos, head: head - 1, deprel }));
+}
+
+test("proper-noun runs of a UD sentence as silver candidate spans", () => {
+  // "I called Bank of America about Greater Noida and Paris London trips ."
+  const t = ud([
+    ["I", "PRON", 2, "nsubj"],
+    ["called", "VERB", 0, "root"],
+    ["Bank", "PROPN", 2, "obj"],
+    ["of", "ADP", 5, "case"],
+    ["America", "PROPN", 3, "nmod"],
+    ["about", "ADP", 8, "case"],
+    ["Greater", "ADJ", 8, "amod"],
+    ["Noida", "PROPN", 2, "obl"],
+    ["and", "CCONJ", 10, "cc"],
+    ["Paris", "PROPN", 8, "conj"],
+    ["London", "PROPN", 12, "compound"],
+    ["trips", "NOUN", 10, "conj"],
+    [".", "PUNCT", 2, "punct"],
+  ]);
+  // "of" joins Bank + America, "Greater" modifies Noida, and Paris / London are not linked
+  assert.deepEqual(propnSpans(t), [
+    { start: 2, end: 5 },
+    { start: 6, end: 8 },
+    { start: 9, end: 10 },
+    { start: 10, end: 11 },
+  ]);
+  // a sentence-initial capitalised adjective is not taken (sentence case)
+  const u = ud([
+    ["Greater", "ADJ", 2, "amod"],
+    ["Noida", "PROPN", 0, "root"],
+  ]);
+  assert.deepEqual(propnSpans(u), [{ start: 1, end: 2 }]);
 });

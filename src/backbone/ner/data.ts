@@ -16,6 +16,8 @@ export interface NerSentence {
   spans: Span[];
   /** document id (for splits) */
   doc: string;
+  /** sentence id, when the corpus has one (UD `# sent_id`) */
+  id?: string;
 }
 
 /** Folder holding package.json, found by walking up from this module. */
@@ -50,12 +52,13 @@ export function readUner(split: "dev" | "test"): NerSentence[] {
   let words: string[] = [];
   let tags: string[] = [];
   let doc = "";
+  let id = "";
   const flush = (): void => {
     if (words.length) {
       const spans = tagsToSpans(tags)
         .filter((s) => UNER_MAP[s.type])
         .map((s) => ({ ...s, type: UNER_MAP[s.type]! }));
-      out.push({ words, spans, doc });
+      out.push({ words, spans, doc, id });
     }
     words = [];
     tags = [];
@@ -67,7 +70,10 @@ export function readUner(split: "dev" | "test"): NerSentence[] {
     }
     if (line.startsWith("#")) {
       const m = /^#\s*sent_id\s*=\s*(.*)$/.exec(line);
-      if (m) doc = m[1]!.trim().replace(/-\d+$/, "");
+      if (m) {
+        id = m[1]!.trim();
+        doc = id.replace(/-\d+$/, "");
+      }
       continue;
     }
     const c = line.split("\t");
@@ -628,4 +634,111 @@ export function syntheticArabicNames(n: number, seed: number): NerSentence[] {
     out.push({ words, spans, doc: "synthetic" });
   }
   return out;
+}
+
+// ---------------------------------------------------------------- silver spans from UD EWT train
+
+export interface UdToken {
+  form: string;
+  upos: string;
+  /** 0-based, -1 root */
+  head: number;
+  deprel: string;
+}
+
+/** Sentences of a UD CoNLL-U file (multiword-token and empty-node lines skipped) with their document ids. */
+export function readConllu(path: string): { doc: string; id: string; toks: UdToken[] }[] {
+  const out: { doc: string; id: string; toks: UdToken[] }[] = [];
+  let cur: UdToken[] = [];
+  let doc = "";
+  let sentDoc = "";
+  let id = "";
+  for (const line of readFileSync(path, "utf8").split(/\r?\n/)) {
+    if (line.trim() === "") {
+      if (cur.length) out.push({ doc: sentDoc, id, toks: cur });
+      cur = [];
+      continue;
+    }
+    if (line.startsWith("#")) {
+      const d = /^#\s*newdoc id\s*=\s*(.*)$/.exec(line);
+      if (d) doc = d[1]!.trim();
+      const s = /^#\s*sent_id\s*=\s*(.*)$/.exec(line);
+      if (s) {
+        id = s[1]!.trim();
+        sentDoc = doc || id.replace(/-\d+$/, "");
+      }
+      continue;
+    }
+    const c = line.split("\t");
+    if (c[0]!.includes("-") || c[0]!.includes(".")) continue;
+    cur.push({ form: c[1]!, upos: c[3]!, head: Number(c[6]) - 1, deprel: c[7]! });
+  }
+  if (cur.length) out.push({ doc: sentDoc, id, toks: cur });
+  return out;
+}
+
+/** Lowercase tokens that may join two proper-noun runs into one name ("Bank of America", "Al - Zaman", "bin Laden"). */
+const NAME_JOINERS = new Set(["of", "de", "du", "des", "la", "le", "del", "della", "di", "da", "van", "von", "der", "den", "&", "-", "al", "el", "bin", "ibn", "y"]);
+
+/**
+ * Candidate name spans of a sentence with gold UPOS: maximal runs of PROPN
+ * tokens, joined across one or two joiner tokens (NAME_JOINERS) when the
+ * joiners and both sides hang together in the dependency tree, and split where
+ * two neighbouring PROPN tokens are not linked (neither heads the other nor do
+ * they share a head inside the run), as in "Bush Iraq" headlines. The spans
+ * are untyped; a model types them (see NerModel.typeSpans).
+ */
+export function propnSpans(toks: readonly UdToken[]): { start: number; end: number }[] {
+  const n = toks.length;
+  const isP = (i: number): boolean => i >= 0 && i < n && toks[i]!.upos === "PROPN";
+  const out: { start: number; end: number }[] = [];
+  let i = 0;
+  while (i < n) {
+    if (!isP(i)) {
+      i++;
+      continue;
+    }
+    const a = i;
+    let b = i + 1;
+    for (;;) {
+      if (isP(b) && linked(toks, a, b)) {
+        b++;
+        continue;
+      }
+      let k = 0;
+      while (k < 2 && b + k < n && NAME_JOINERS.has(toks[b + k]!.form.toLowerCase())) k++;
+      if (k > 0 && isP(b + k) && linked(toks, a, b + k)) {
+        // the joiners must attach inside the name
+        let inside = true;
+        for (let j = b; j < b + k; j++) if (toks[j]!.head < a || toks[j]!.head > b + k) inside = false;
+        if (inside) {
+          b += k + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    // a capitalised adjective or noun modifying the name from the left belongs to it ("Greater Noida", "United Way")
+    let a2 = a;
+    while (a2 > 0 && a2 - 1 >= (out.length ? out[out.length - 1]!.end : 0)) {
+      const t = toks[a2 - 1]!;
+      if (!((t.upos === "ADJ" || t.upos === "NOUN") && isCap(t.form) && (t.deprel === "amod" || t.deprel === "compound") && t.head >= a && t.head < b)) break;
+      if (NORP_WORDS.has(t.form.toLowerCase()) || a2 - 1 === 0) break;
+      a2--;
+    }
+    out.push({ start: a2, end: b });
+    i = b;
+  }
+  return out;
+}
+
+/** Whether token j (right of the run a..j-1) is linked to the run: it heads, or is headed by, a run token, or shares a head with one. */
+function linked(toks: readonly UdToken[], a: number, j: number): boolean {
+  const hj = toks[j]!.head;
+  if (hj >= a && hj < j) return true;
+  for (let i = a; i < j; i++) {
+    const hi = toks[i]!.head;
+    if (hi === j || (hi === hj && hi >= 0 && toks[i]!.deprel !== "conj" && toks[j]!.deprel !== "conj" && toks[i]!.deprel !== "appos" && toks[j]!.deprel !== "appos")) return true;
+  }
+  return false;
 }

@@ -58,3 +58,24 @@ test("empty sentence and long sentence decode", () => {
   const spans = m.predictSpans(long);
   for (const s of spans) assert.ok(s.start >= 0 && s.end <= 300 && s.start < s.end);
 });
+
+test("typeSpans types exactly the candidate spans and leaves every other token O", () => {
+  for (const scheme of ["BIO", "BILOU"] as const) {
+    const m = train(scheme, 10);
+    const words = "Mary Jones works for Acme Corp in London .".split(" ");
+    // the full candidates get the learned types
+    assert.deepEqual(m.typeSpans(words, [{ start: 0, end: 2 }, { start: 4, end: 6 }, { start: 7, end: 8 }]), [
+      { start: 0, end: 2, type: "PERSON" },
+      { start: 4, end: 6, type: "ORG" },
+      { start: 7, end: 8, type: "LOC" },
+    ]);
+    // without candidates nothing is an entity, although the free decoder finds three
+    assert.equal(m.predictSpans(words).length, 3);
+    assert.deepEqual(m.typeSpans(words, []), []);
+    // a candidate covering "works for" is typed only when the O penalty forces it
+    assert.deepEqual(m.typeSpans(words, [{ start: 2, end: 4 }]), []);
+    const forced = m.typeSpans(words, [{ start: 2, end: 4 }], 1e6);
+    assert.equal(forced.length, 1);
+    assert.deepEqual([forced[0]!.start, forced[0]!.end], [2, 4]);
+  }
+});

@@ -64,8 +64,11 @@ export class NerModel {
     return this.scratch;
   }
 
-  /** Decode a sentence; returns tag indices (a view valid until the next call). */
-  decodeTags(words: readonly string[], precomputed?: { feats: Int32Array; nf: Int32Array }): Int32Array {
+  /**
+   * Decode a sentence; returns tag indices (a view valid until the next call).
+   * `adjust` (n x T) is added to the emission scores (a large negative value forbids a tag; see typeSpans).
+   */
+  decodeTags(words: readonly string[], precomputed?: { feats: Int32Array; nf: Int32Array }, adjust?: Float32Array): Int32Array {
     const n = words.length;
     const T = this.tags.size;
     if (this.path.length < n) {
@@ -92,6 +95,7 @@ export class NerModel {
     const emis = this.emis;
     emis.fill(0, 0, n * T);
     for (let i = 0; i < n; i++) this.table.addScores(feats, i * M, i * M + nf[i]!, emis, i * T);
+    if (adjust) for (let k = 0; k < n * T; k++) emis[k]! += adjust[k]!;
     const allowed = this.tags.allowed;
     const trans = this.trans;
     const delta = this.delta;
@@ -138,6 +142,30 @@ export class NerModel {
   /** Internal-class spans (PERSON / ORG / LOC / NORP). */
   predictSpans(words: readonly string[]): Span[] {
     return this.tags.decode(this.decodeTags(words), words.length);
+  }
+
+  /**
+   * Type given candidate spans (silver labelling): each span becomes one entity of the
+   * best-scoring class covering exactly the span, or stays O; all other tokens are O.
+   * `oPenalty` is subtracted from the O score of every span token (favouring an entity).
+   */
+  typeSpans(words: readonly string[], spans: readonly { start: number; end: number }[], oPenalty = 0): Span[] {
+    const n = words.length;
+    const T = this.tags.size;
+    const adjust = new Float32Array(n * T).fill(NEG);
+    for (let i = 0; i < n; i++) adjust[i * T] = 0;
+    const bilou = this.tags.scheme === "BILOU";
+    for (const sp of spans) {
+      for (let i = sp.start; i < sp.end; i++) {
+        const pre = sp.end - sp.start === 1 ? (bilou ? "U" : "B") : i === sp.start ? "B" : i === sp.end - 1 && bilou ? "L" : "I";
+        for (const c of this.tags.classes) adjust[i * T + this.tags.index.get(`${pre}-${c}`)!] = 0;
+        adjust[i * T] = -oPenalty;
+      }
+    }
+    const path = this.decodeTags(words, undefined, adjust);
+    return this.tags
+      .decode(path, n)
+      .filter((s) => spans.some((sp) => sp.start === s.start && sp.end === s.end));
   }
 
   /**

@@ -12,9 +12,14 @@
  *   --dump FILE       write out-of-fold UNER predictions of the last epoch (analysis)
  *   --out FILE        model path (default models/ner.bin.gz)
  *   --prune X         drop weight rows below X * max |w| (default 0.002)
+ *   --silver F        share of UD EWT train sentences added with silver labels (default 1; 0 = none; see silverEwt)
+ *   --teacher-epochs N epochs of the gold-only model that types the silver spans (default 3)
+ *   --silver-penalty X  favour typing a silver span over leaving it O (default 0)
+ *   --silver-rounds N   self-training rounds for the silver labels (default 1)
+ *   --silver-keep-untyped  keep silver sentences with a span the teacher left O (default: dropped)
  *
  * Tuning: 5-fold cross-validation over UNER dev documents (GUM train + 4/5 of
- * UNER dev + extras); after each epoch the averaged weights are scored on GUM
+ * UNER dev + extras, plus silver UD EWT train typed by a teacher trained on that fold's gold data); after each epoch the averaged weights are scored on GUM
  * dev and the held-out fold; the epoch with the best mean of GUM dev F1 and
  * pooled UNER CV F1 is kept. Final run: all of UNER dev, that many epochs. Never reads UNER or GUM
  * test labels. Deterministic (fixed seeds, sorted inputs).
@@ -23,7 +28,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { learnPropn, learnWordStats, type WordStats } from "./clusters.js";
-import { addNorp, dataDir, defaultModelsDir, gumSplits, readGum, readRe3d, readUner, readWikigold, repoRoot, syntheticArabicNames, taggedTrainText, unlabelledText, type NerSentence } from "./data.js";
+import { ewtFile } from "../paths.js";
+import { addNorp, dataDir, defaultModelsDir, gumSplits, propnSpans, readConllu, readGum, readRe3d, readUner, readWikigold, repoRoot, syntheticArabicNames, taggedTrainText, unlabelledText, type NerSentence, type UdToken } from "./data.js";
 import { scoreCorpus } from "./evaluate.js";
 import { extractFeatures, FeatureScratch, MAX_FEATS_PER_TOKEN } from "./features.js";
 import { recognizerFor } from "./index.js";
@@ -45,6 +51,11 @@ interface Opts {
   out: string;
   prune: number;
   seed: number;
+  silver: number;
+  teacherEpochs: number;
+  silverPenalty: number;
+  silverRounds: number;
+  silverKeepUntyped: boolean;
 }
 
 function parseArgs(argv: string[]): Opts {
@@ -61,6 +72,11 @@ function parseArgs(argv: string[]): Opts {
     out: join(defaultModelsDir(), "ner.bin.gz"),
     prune: 0.002,
     seed: 13,
+    silver: 1,
+    teacherEpochs: 3,
+    silverPenalty: 0,
+    silverRounds: 1,
+    silverKeepUntyped: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -77,6 +93,11 @@ function parseArgs(argv: string[]): Opts {
     else if (a === "--dump") o.dump = v();
     else if (a === "--prune") o.prune = Number(v());
     else if (a === "--seed") o.seed = Number(v());
+    else if (a === "--silver") o.silver = Number(v());
+    else if (a === "--teacher-epochs") o.teacherEpochs = Number(v());
+    else if (a === "--silver-penalty") o.silverPenalty = Number(v());
+    else if (a === "--silver-rounds") o.silverRounds = Number(v());
+    else if (a === "--silver-keep-untyped") o.silverKeepUntyped = true;
     else throw new Error("unknown option " + a);
   }
   return o;
@@ -193,6 +214,42 @@ function runTraining(
   return { model: last!, perEpoch };
 }
 
+/**
+ * Silver NER data from UD EWT train (the web genres of UNER, whose train split we lack): the
+ * candidate spans are the gold-UPOS proper-noun runs (propnSpans); a teacher trained on the gold
+ * data types each span or leaves it O (NerModel.typeSpans). A share `opts.silver` of the
+ * sentences is kept (deterministic by sentence id).
+ */
+function silverEwt(teacher: NerModel, ewt: { doc: string; id: string; toks: UdToken[] }[], opts: Opts): NerSentence[] {
+  const out: NerSentence[] = [];
+  for (const s of ewt) {
+    if (opts.silver < 1 && ((hashString(s.id) >>> 0) % 1000) / 1000 >= opts.silver) continue;
+    const words = s.toks.map((t) => t.form);
+    const cands = propnSpans(s.toks);
+    const spans = teacher.typeSpans(words, cands, opts.silverPenalty);
+    // a candidate the teacher leaves O may be a missed name: such sentences are dropped (unless kept by option)
+    if (!opts.silverKeepUntyped && spans.length < cands.length) continue;
+    out.push({ words, spans, doc: s.doc, id: s.id });
+  }
+  return addNorp(out);
+}
+
+/** Train on `gold`, plus silver EWT sentences typed by a gold-only teacher when opts.silver > 0. */
+function withSilver(label: string, gold: NerSentence[], ewt: { doc: string; id: string; toks: UdToken[] }[], stats: WordStats, opts: Opts): NerSentence[] {
+  if (opts.silver <= 0) return gold;
+  let teacher = runTraining(`${label} teacher`, gold, [], stats, opts, opts.teacherEpochs).model;
+  let silver = silverEwt(teacher, ewt, opts);
+  for (let r = 1; r < opts.silverRounds; r++) {
+    // self-training: a teacher trained on gold + the previous round's silver types the spans again
+    teacher = runTraining(`${label} teacher ${r + 1}`, [...gold, ...silver], [], stats, opts, opts.teacherEpochs).model;
+    silver = silverEwt(teacher, ewt, opts);
+  }
+  let n = 0;
+  for (const s of silver) n += s.spans.length;
+  log(`[${label}] silver: ${silver.length} EWT train sentences, ${n} spans`);
+  return [...gold, ...silver];
+}
+
 function main(): void {
   const opts = parseArgs(process.argv.slice(2));
   const tStart = Date.now();
@@ -209,6 +266,7 @@ function main(): void {
     `data: GUM train ${gumTrain.length} / dev ${gumDev.length} sentences; UNER dev ${unerDev.length}; extras [${opts.extras.join(",")}] ${extras.length}`,
   );
   const stats = wordStats(splits.train);
+  const ewt = opts.silver > 0 ? readConllu(ewtFile("train")) : [];
   const rep = <T>(xs: T[], k: number): T[] => {
     const out: T[] = [];
     for (let i = 0; i < k; i++) out.push(...xs);
@@ -230,7 +288,8 @@ function main(): void {
         { name: "GUM dev", sents: gumDev, protocol: "gum" },
         { name: `UNER fold ${k}`, sents: held, protocol: "uner" },
       ];
-      const r = runTraining(`fold ${k}`, [...gumTrain, ...rep(trainU, opts.unerWeight), ...extras], devSets, stats, opts, opts.epochs, opts.dump
+      const foldTrain = withSilver(`fold ${k}`, [...gumTrain, ...rep(trainU, opts.unerWeight), ...extras], ewt, stats, opts);
+      const r = runTraining(`fold ${k}`, foldTrain, devSets, stats, opts, opts.epochs, opts.dump
         ? (ep, m) => {
             if (ep !== opts.epochs) return;
             const ner = recognizerFor(m);
@@ -264,7 +323,7 @@ function main(): void {
     log(`best epoch ${epochs}`);
     if (opts.tuneOnly) return;
   }
-  const finalTrain = [...gumTrain, ...rep(unerAll, opts.unerWeight), ...extras];
+  const finalTrain = withSilver("final", [...gumTrain, ...rep(unerAll, opts.unerWeight), ...extras], ewt, stats, opts);
   const r = runTraining("final", finalTrain, [], stats, opts, epochs);
   const model = r.model;
   model.meta = {
@@ -274,9 +333,10 @@ function main(): void {
     extras: opts.extras,
     unerWeight: opts.unerWeight,
     synthetic: opts.synthetic,
+    silver: { share: opts.silver, teacherEpochs: opts.teacherEpochs, penalty: opts.silverPenalty, rounds: opts.silverRounds, keepUntyped: opts.silverKeepUntyped },
     seed: opts.seed,
     clusters: CLUSTER_OPTS,
-    trainedOn: ["gum train", "uner_english_ewt dev", ...opts.extras.map((x) => (x === "re3d" ? "re3d train" : x))],
+    trainedOn: ["gum train", "uner_english_ewt dev", ...opts.extras.map((x) => (x === "re3d" ? "re3d train" : x)), ...(opts.silver > 0 ? ["ud_english_ewt train (silver)"] : [])],
   };
   mkdirSync(dirname(opts.out), { recursive: true });
   const bytes = saveModel(opts.out, model, opts.prune);
@@ -333,9 +393,15 @@ splits: \`node dist/backbone/ner/eval.js\` (see below). Load with \`loadNer()\` 
 - Extras: ${o.extras.length ? o.extras.join(", ") : "none"}${o.extras.includes("re3d") ? " (re3d train: Nationality → NORP; pronouns, determiners and leading titles stripped)" : ""}.
 - NORP: capitalised nationality / religion / party words outside any span become NORP in GUM, UNER and
   wikigold (UNER scoring drops NORP, as its guidelines do not treat nationalities as entities).
-
+${o.silver > 0 ? `- Silver UD EWT train (the web genres of UNER, whose train split is missing): ${Math.round(o.silver * 100)}% of the sentences; candidate
+  spans are the gold-UPOS proper-noun runs (\`propnSpans\` in \`data.ts\`: PROPN runs joined across "of" / "-" / "al" ... and
+  capitalised amod / compound modifiers, split where the dependency tree does not link them); a teacher trained
+  on the gold data above for ${o.teacherEpochs} epochs types each span or leaves it O (\`NerModel.typeSpans\`, O penalty ${o.silverPenalty},
+  ${o.silverRounds} round${o.silverRounds > 1 ? "s" : ""}); sentences with a span left O are ${o.silverKeepUntyped ? "kept" : "dropped (it may be a missed name)"}. In the
+  cross-validation each fold's teacher sees only that fold's training part of UNER dev.
+` : ""}
 ## Settings
-scheme ${o.scheme}, epochs ${x.epochs} (chosen on the tuning run), seed ${o.seed}, UNER weight ${o.unerWeight},
+scheme ${o.scheme}, epochs ${x.epochs} (chosen on the tuning run), seed ${o.seed}, UNER weight ${o.unerWeight}, silver share ${o.silver},
 training time ${x.trainSecs.toFixed(0)} s on one core.
 
 ## Dev scores (5-fold CV over UNER dev documents; GUM dev averaged over the folds)
