@@ -74,7 +74,7 @@ export function tagDocument(doc: Document, model: LoadedAttributionModel, prepar
 /** The statements of a document from the model (its own cost, given the backbone's syntax). */
 export function attributeWithModel(doc: Document, model: LoadedAttributionModel, prepared: PreparedSyntax = prepareSyntax(doc, model)): StatementAnnotation[] {
   const { spans, units, xpos } = tagDocument(doc, model, prepared)
-  const statements = extendFrontedContent(doc, completeFromRules(doc, buildStatements(doc, units, spans, xpos), attribute(doc)))
+  const statements = extendFrontedContent(doc, completeFromRules(doc, buildStatements(doc, units, spans, xpos), () => attribute(doc)))
   // A cue with neither a source nor a content ("That said, ...") says nothing about anyone.
   return statements.filter((s) => s.speaker.end > s.speaker.start || s.content.end > s.content.start)
 }

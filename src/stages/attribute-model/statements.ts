@@ -246,10 +246,14 @@ function headOf(units: Units, first: number, end: number): number {
  * the tagger did not find (", local officials said, after ..." after a dateline), brought to the
  * PolNeAR conventions (quotation marks and a leading "that" included).
  */
-export function completeFromRules(doc: Document, statements: StatementAnnotation[], rules: readonly StatementAnnotation[]): StatementAnnotation[] {
+export function completeFromRules(doc: Document, statements: StatementAnnotation[], rulesOf: () => readonly StatementAnnotation[]): StatementAnnotation[] {
   const text = doc.text
+  // The rule-based attribution costs about as much as the tagger's own work: run it only for a
+  // document that has a cue without content.
+  let rules: readonly StatementAnnotation[] | null = null
   return statements.map((statement) => {
     if (statement.content.end > statement.content.start || statement.cue.end <= statement.cue.start) return statement
+    rules ??= rulesOf()
     const rule = rules.find((r) => r.cue.start < statement.cue.end && statement.cue.start < r.cue.end && r.content.end > r.content.start)
     if (!rule) return statement
     let { start, end } = rule.content
