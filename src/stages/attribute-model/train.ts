@@ -212,8 +212,13 @@ ${row('source')}
 ${row('cue')}
 ${row('content')}
 
-The published-metric scores (CofeNet segments, through the whole pipeline):
-\`node dist/eval/polnear/main.js --split valid\`.
+Decoding: the stage adds per-label biases to the last pass's emission scores before Viterbi, read from
+\`attribution.decoding.json\` beside the model (the tagger over-predicts cues and runs them long). They are
+tuned on PolNeAR dev by \`node dist/eval/polnear/tune-bias.js --write\` (grid in the file): retune after
+retraining. \`WHOSAID_ATTRIBUTION_BIAS\` (7 comma-separated numbers) overrides them.
+
+The published-metric scores (CofeNet segments, through the whole pipeline; article and segment
+protocols, see docs/EVAL.md): \`node dist/eval/polnear/main.js --split valid\`.
 `
   writeFileSync(join(modelsDir(), 'attribution.README.md'), text)
 }
