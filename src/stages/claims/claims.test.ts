@@ -27,7 +27,7 @@ test('should keep check-worthy sentences in the outlet\'s voice, with the words 
       span: [22, 88, 'Fishermen rescued more than 700 asylum seekers off Aceh on Friday.'],
       kinds: ['comparative', 'quantity'],
       evidence: [[40, 49, 'more than'], [50, 53, '700']],
-      entities: [],
+      entities: ['Aceh'],
     },
     { span: [125, 159, 'Indonesia is poorer than Malaysia.'], kinds: ['comparative'], evidence: [[138, 149, 'poorer than']], entities: ['Indonesia', 'Malaysia'] },
     { span: [160, 215, 'The storm damaged Jakarta because the sea walls failed.'], kinds: ['causal'], evidence: [[186, 193, 'because']], entities: ['Jakarta'] },

@@ -17,6 +17,9 @@ let shared: Ner | null = null
 
 const MAX_TITLE_WORDS = 6
 
+/** Places whose name starts with "The" (the word after it, lowercased). */
+const NAMES_WITH_THE = new Set(['hague', 'gambia', 'bahamas'])
+
 /** Reads the NER model now (otherwise on the first `recognizeWithModel`). */
 export function loadNerModel(): void {
   shared ??= loadNer()
@@ -40,6 +43,9 @@ export function recognizeWithModel({ text, tokens, sentences }: RecognizeInput):
         first++
         type = placeOrGroupType(text.slice(tokens.start[first]!, tokens.end[last]!)) ?? 'ORG'
       }
+      // A sentence-initial "The" read into an organisation or place ("The Arab League") is not part
+      // of its name, except for the few places whose name holds it.
+      if (type !== 'PERSON' && first < last && lower(first) === 'the' && !NAMES_WITH_THE.has(lower(first + 1))) first++
       // "Secretary of State Mike Pompeo": a common word left at the front belongs to the title.
       while (type === 'PERSON' && last - first >= 2 && COMMON_WORDS.has(lower(first))) first++
       const title = type === 'PERSON' ? titleBefore(text, tokens, first, sentence.tokenStart) : null
