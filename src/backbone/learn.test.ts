@@ -87,7 +87,7 @@ test("tagger and parser fit a tiny treebank; save/load keeps predictions", () =>
   const tagger = trainTagger(sents, { epochs: 20, seed: 1, ambMinCount: 1, ambMinShare: 0.05, ambFolds: 0, candMinCount: 0 });
   const parser = trainParser(
     sents.map((s) => ({ sent: s, upos: s.upos, xpos: s.xpos })),
-    { epochs: 30, seed: 1, explore: 0.9, exploreFrom: 2 },
+    { epochs: 30, seed: 1, explore: 0.9, exploreFrom: 2, labelMinCount: 1 },
   );
   for (const s of sents) {
     const t = tagger.tag(s.words);

@@ -4,17 +4,24 @@
  *
  *   node dist/backbone/train.js [--epochs N] [--tagger-epochs N] [--parser-epochs N]
  *                               [--only tagger|parser] [--folds K] [--out DIR] [--prune F]
+ *                               [--gum none|parser|both] [--jk-cache FILE]
+ *
+ * --gum: add the GUM train documents (gum/splits.md; dev, test and the reddit genre left out)
+ * to the parser's training data ("parser") or to the tagger's and the parser's ("both", the default).
+ * With "parser", the GUM sentences carry the (EWT-only) tagger's tags, which are held-out tags
+ * for them; the EWT sentences carry jackknifed tags as before.
  *
  * --prune F: when saving the parser, drop weight rows whose largest |weight| is
- * below F x the table's largest (default 0.01: dev LAS unchanged, 7.1 -> 5.2 MB, faster).
+ * below F x the table's largest (default 0.02: with GUM, dev LAS as at 0.01 with half the move rows).
  * A "## Test" section already in README.md (written by hand after `eval.js`) is kept.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import { parseConllu, type Sentence } from "./conllu.js";
 import { score, type Scores } from "./metrics.js";
 import { loadTagger, parserToContainer, saveModel, taggerToContainer } from "./model-io.js";
-import { dataDir, ewtFile, modelsDir } from "./paths.js";
+import { dataDir, ewtFile, gumTrainFiles, modelsDir } from "./paths.js";
 import type { Parser } from "./parser/model.js";
 import { defaultParserOptions, trainParser, type ParserTrainOptions, type TaggedSentence } from "./parser/train.js";
 import type { Tagger } from "./tagger/model.js";
@@ -30,10 +37,12 @@ interface Args {
   jkCache?: string;
   /** parser row pruning threshold (fraction of the table's largest |weight|) */
   prune: number;
+  /** which models also train on the GUM train documents */
+  gum: "none" | "parser" | "both";
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { taggerEpochs: 0, parserEpochs: 0, folds: 5, out: modelsDir(), prune: 0.01 };
+  const a: Args = { taggerEpochs: 0, parserEpochs: 0, folds: 5, out: modelsDir(), prune: 0.02, gum: "both" };
   let epochs = 0;
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
@@ -45,7 +54,11 @@ function parseArgs(argv: string[]): Args {
     else if (k === "--out") (a.out = v!), i++;
     else if (k === "--jk-cache") (a.jkCache = v!), i++;
     else if (k === "--prune") (a.prune = Number(v)), i++;
-    else if (k === "--only") {
+    else if (k === "--gum") {
+      if (v !== "none" && v !== "parser" && v !== "both") throw new Error("--gum none|parser|both");
+      a.gum = v;
+      i++;
+    } else if (k === "--only") {
       if (v !== "tagger" && v !== "parser") throw new Error("--only tagger|parser");
       a.only = v;
       i++;
@@ -60,6 +73,11 @@ const log = (m: string): void => console.log(`[${new Date().toISOString().slice(
 
 function read(split: "train" | "dev" | "test"): Sentence[] {
   return parseConllu(readFileSync(ewtFile(split), "utf8"));
+}
+
+/** GUM train documents (see paths.gumTrainFiles), in file order. */
+function readGum(): Sentence[] {
+  return gumTrainFiles().flatMap((f) => parseConllu(gunzipSync(readFileSync(f)).toString("utf8")));
 }
 
 export function tagAll(tagger: Tagger, sents: Sentence[]): TaggedSentence[] {
@@ -79,11 +97,12 @@ export function evaluate(tagger: Tagger, parser: Parser | null, sents: Sentence[
 }
 
 interface Record_ {
-  tagger?: { settings: TaggerTrainOptions; dev: Scores; seconds: number; bytes: number; rows: number };
-  parser?: { settings: ParserTrainOptions & { jackknifeFolds: number; prune?: number }; dev: Scores; seconds: number; bytes: number; rows: number[] };
+  tagger?: { settings: TaggerTrainOptions & { gum?: boolean }; dev: Scores; seconds: number; bytes: number; rows: number };
+  parser?: { settings: ParserTrainOptions & { jackknifeFolds: number; prune?: number; gum?: boolean }; dev: Scores; seconds: number; bytes: number; rows: number[] };
 }
 
 function writeReadme(dir: string, rec: Record_): void {
+  const gum = rec.tagger?.settings.gum ? "both" : rec.parser?.settings.gum ? "parser" : "none";
   const f = (x: unknown): string => JSON.stringify(x);
   const lines = [
     "# whosaid backbone models: POS tagger and dependency parser",
@@ -91,11 +110,14 @@ function writeReadme(dir: string, rec: Record_): void {
     "(Other models in this folder have their own `*.README.md`.)",
     "",
     "Trained by `node dist/backbone/train.js` (pure TypeScript, deterministic, one core) on",
-    "UD English-EWT v2.16 `en_ewt-ud-train.conllu` only; tuned on `en_ewt-ud-dev.conllu`.",
-    "Test scores: `node dist/backbone/eval.js`.",
+    "UD English-EWT v2.16 `en_ewt-ud-train.conllu`" +
+      (gum === "none" ? " only;" : `, plus for the ${gum === "both" ? "tagger and the parser" : "parser"} the GUM train documents`),
+    ...(gum === "none" ? [] : ["(`../shared/data/gum`: the `splits.md` train list without the reddit genre, whose text is withheld);"]),
+    "tuned on EWT `en_ewt-ud-dev.conllu`. Test scores: `node dist/backbone/eval.js`.",
     "",
     "License: the models are derived from the UD English-EWT annotations (CC BY-SA 4.0),",
-    "so they carry the ShareAlike obligation for those annotations.",
+    "so they carry the ShareAlike obligation for those annotations" +
+      (gum === "none" ? "." : "; GUM annotations are CC BY 4.0 (Zeldes 2017), its texts were used for training only."),
     "",
     "| file | what |",
     "| --- | --- |",
@@ -136,22 +158,27 @@ async function main(): Promise<void> {
   mkdirSync(args.out, { recursive: true });
   const recPath = join(args.out, "backbone.training.json");
   const rec: Record_ = existsSync(recPath) ? (JSON.parse(readFileSync(recPath, "utf8")) as Record_) : {};
-  const train = read("train");
+  const ewt = read("train");
+  const gum = args.gum === "none" ? [] : readGum();
   const dev = read("dev");
-  log(`train ${train.length} sentences, dev ${dev.length}`);
+  log(`train ${ewt.length} EWT sentences${gum.length ? ` + ${gum.length} GUM (${args.gum})` : ""}, dev ${dev.length}`);
+  const gumName = " + GUM train documents (reddit genre left out)";
+  const taggerTrain = args.gum === "both" ? ewt.concat(gum) : ewt;
+  const taggerOn = "UD_English-EWT v2.16 train" + (args.gum === "both" ? gumName : "");
+  const parserOn = "UD_English-EWT v2.16 train" + (args.gum !== "none" ? gumName : "");
   const topts: TaggerTrainOptions = { ...defaultTaggerOptions, epochs: args.taggerEpochs };
   let tagger: Tagger;
   const taggerPath = join(args.out, "tagger.bin.gz");
   if (args.only !== "parser") {
     const t0 = Date.now();
-    tagger = trainTagger(train, { ...topts, log });
+    tagger = trainTagger(taggerTrain, { ...topts, log });
     const secs = (Date.now() - t0) / 1000;
-    const bytes = saveModel(taggerPath, taggerToContainer(tagger, { trainedOn: "UD_English-EWT v2.16 train" }));
+    const bytes = saveModel(taggerPath, taggerToContainer(tagger, { trainedOn: taggerOn }));
     tagger = loadTagger(taggerPath); // score the shipped (quantised) model
     const d = evaluate(tagger, null, dev);
     log(`tagger dev UPOS ${d.upos} XPOS ${d.xpos}; ${(bytes / 1e6).toFixed(2)} MB; ${secs.toFixed(0)} s`);
     const { log: _l, onEpoch: _o, ...settings } = topts;
-    rec.tagger = { settings, dev: d, seconds: secs, bytes, rows: tagger.table.nRows };
+    rec.tagger = { settings: { ...settings, gum: args.gum === "both" }, dev: d, seconds: secs, bytes, rows: tagger.table.nRows };
     writeFileSync(recPath, JSON.stringify(rec, null, 2) + "\n");
     writeReadme(args.out, rec);
   } else {
@@ -160,16 +187,22 @@ async function main(): Promise<void> {
   if (args.only === "tagger") return;
   const t0 = Date.now();
   const popts: ParserTrainOptions = { ...defaultParserOptions, epochs: args.parserEpochs };
+  // the parser trains on the tags it will see: jackknifed over the tagger's training data, and
+  // for GUM when the tagger did not train on it, the tagger's own (held-out) tags
   let data: TaggedSentence[];
-  if (args.folds <= 1) data = train.map((s) => ({ sent: s, upos: s.upos, xpos: s.xpos }));
-  else if (args.jkCache && existsSync(args.jkCache)) {
-    const cached = JSON.parse(readFileSync(args.jkCache, "utf8")) as { upos: string[]; xpos: string[] }[];
-    data = train.map((s, i) => ({ sent: s, upos: cached[i]!.upos, xpos: cached[i]!.xpos }));
-    log(`jackknifed tags read from ${args.jkCache}`);
-  } else {
-    const jk = jackknifeTags(train, args.folds, topts, log);
-    data = train.map((s, i) => ({ sent: s, upos: jk[i]!.upos, xpos: jk[i]!.xpos }));
-    if (args.jkCache) writeFileSync(args.jkCache, JSON.stringify(jk));
+  if (args.folds <= 1) data = ewt.concat(gum).map((s) => ({ sent: s, upos: s.upos, xpos: s.xpos }));
+  else {
+    let jk: { upos: string[]; xpos: string[] }[] | undefined;
+    if (args.jkCache && existsSync(args.jkCache)) {
+      jk = JSON.parse(readFileSync(args.jkCache, "utf8")) as { upos: string[]; xpos: string[] }[];
+      if (jk.length !== taggerTrain.length) throw new Error(`${args.jkCache}: ${jk.length} sentences, expected ${taggerTrain.length}`);
+      log(`jackknifed tags read from ${args.jkCache}`);
+    } else {
+      jk = jackknifeTags(taggerTrain, args.folds, topts, log);
+      if (args.jkCache) writeFileSync(args.jkCache, JSON.stringify(jk));
+    }
+    data = taggerTrain.map((s, i) => ({ sent: s, upos: jk[i]!.upos, xpos: jk[i]!.xpos }));
+    if (args.gum === "parser") data = data.concat(tagAll(tagger, gum));
   }
   const devEvery = Number(process.env["BB_DEV_EVERY"] ?? 0);
   const onEpoch = devEvery > 0
@@ -182,13 +215,13 @@ async function main(): Promise<void> {
   const parser = trainParser(data, { ...popts, log, onEpoch });
   const secs = (Date.now() - t0) / 1000;
   const parserPath = join(args.out, "parser.bin.gz");
-  const bytes = saveModel(parserPath, parserToContainer(parser, { trainedOn: "UD_English-EWT v2.16 train", jackknifeFolds: args.folds }), 8, args.prune);
+  const bytes = saveModel(parserPath, parserToContainer(parser, { trainedOn: parserOn, jackknifeFolds: args.folds }), 8, args.prune);
   const { loadParser } = await import("./model-io.js");
   const shipped = loadParser(parserPath);
   const d = evaluate(tagger, shipped, dev);
   log(`parser dev (predicted tags) UAS ${d.uas} LAS ${d.las} LASfull ${d.lasFull}; ${(bytes / 1e6).toFixed(2)} MB; ${secs.toFixed(0)} s`);
   const { log: _l, ...settings } = popts;
-  rec.parser = { settings: { ...settings, jackknifeFolds: args.folds, prune: args.prune }, dev: d, seconds: secs, bytes, rows: [shipped.moves.nRows, shipped.arcs.nRows] };
+  rec.parser = { settings: { ...settings, jackknifeFolds: args.folds, prune: args.prune, gum: args.gum !== "none" }, dev: d, seconds: secs, bytes, rows: [shipped.moves.nRows, shipped.arcs.nRows] };
   writeFileSync(recPath, JSON.stringify(rec, null, 2) + "\n");
   writeReadme(args.out, rec);
 }

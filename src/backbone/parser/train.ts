@@ -12,16 +12,22 @@ export interface ParserTrainOptions {
   explore: number;
   /** ... from this epoch on (0-based) */
   exploreFrom: number;
+  /**
+   * a label is a decoding candidate for a (direction, dependent XPOS) pair when the training arcs
+   * have it this often (singletons are mostly annotation or tagging noise and slow the labeller)
+   */
+  labelMinCount: number;
   log?: (msg: string) => void;
   /** called after each epoch with a frozen averaged copy of the parser */
   onEpoch?: (epoch: number, parser: Parser) => void;
 }
 
 export const defaultParserOptions: ParserTrainOptions = {
-  epochs: 15,
+  epochs: 12,
   seed: 7,
   explore: 0.9,
   exploreFrom: 1,
+  labelMinCount: 2,
 };
 
 export interface TaggedSentence {
@@ -152,17 +158,21 @@ export function trainParser(data: TaggedSentence[], opts: ParserTrainOptions): P
   parser.moves.average(cm);
   parser.arcs.average(cl);
   // label candidates per (direction, dependent tag) from the training arcs
-  const cands = new Map<number, Set<number>>();
+  const cands = new Map<number, Map<number, number>>();
   for (const { t, lab } of prepared) {
     parser.input.set(t.sent.words, t.upos, t.xpos);
     for (let d = 1; d <= t.sent.words.length; d++) {
       const h = t.sent.heads[d - 1]!;
       const key = Parser.labelCandKey(d < h ? LEFT : RIGHT, parser.input.P[d]!);
-      let set = cands.get(key);
-      if (!set) cands.set(key, (set = new Set()));
-      set.add(lab[d]!);
+      let counts = cands.get(key);
+      if (!counts) cands.set(key, (counts = new Map()));
+      counts.set(lab[d]!, (counts.get(lab[d]!) ?? 0) + 1);
     }
   }
-  for (const [k, set] of cands) parser.labelCands.set(k, Int32Array.from([...set].sort((a, b) => a - b)));
+  for (const [k, counts] of cands) {
+    let keep = [...counts].filter(([, c]) => c >= opts.labelMinCount).map(([l]) => l);
+    if (keep.length === 0) keep = [...counts.keys()];
+    parser.labelCands.set(k, Int32Array.from(keep.sort((a, b) => a - b)));
+  }
   return parser;
 }
