@@ -63,6 +63,7 @@ export function tagDocument(doc: Document, model: LoadedAttributionModel, prepar
       labels[last] = 5
     }
     labelFrontedContent(labels, paragraph.start, units)
+    relabelSubjectCues(labels, paragraph.start, syntax)
     labelled.push(labels)
   }
   labelSpeakerTurns(doc, units, (p) => labelled[p]!)
@@ -126,6 +127,28 @@ export function extendFrontedContent(doc: Document, statements: StatementAnnotat
   })
 }
 
+
+/**
+ * A "cue" that is the subject of the verb of the content right after it ("..., and [talks] [will
+ * not resume]") is a noun the tagger took for a speech noun: a cue governs what is said, it is not
+ * its subject. Its units join the content.
+ */
+export function relabelSubjectCues(labels: Uint8Array, offset: number, syntax: Syntax): void {
+  if (!syntax.parsed) return
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] !== B_CUE) continue
+    let j = i + 1
+    while (j < labels.length && labels[j] === I_CUE) j++
+    if (j >= labels.length || labels[j] !== B_CONTENT) continue
+    let k = j + 1
+    while (k < labels.length && labels[k] === I_CONTENT) k++
+    const cueHead = offset + j - 1
+    const head = syntax.head[cueHead]!
+    if (!syntax.deprel[cueHead]!.startsWith('nsubj') || head < offset + j || head >= offset + k) continue
+    labels[i] = B_CONTENT
+    labels.fill(I_CONTENT, i + 1, k)
+  }
+}
 
 const O = 0
 const B_SOURCE = 1

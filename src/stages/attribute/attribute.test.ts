@@ -312,7 +312,8 @@ const cases: Array<{ should: string; text: string; expected: Expected[] }> = [
     text: 'The deal is dead, Omar Saleh told reporters, and talks will not resume.',
     expected: [
       { speaker: 'Omar Saleh', name: 'Omar Saleh', cue: 'told', content: 'The deal is dead' },
-      { speaker: 'Omar Saleh', name: 'Omar Saleh', cue: 'told', content: 'and talks will not resume' },
+      // PolNeAR leaves the conjunction out of a content that follows ", and" (34 to 2 in train).
+      { speaker: 'Omar Saleh', name: 'Omar Saleh', cue: 'told', content: 'talks will not resume' },
     ],
   },
   {
