@@ -64,6 +64,7 @@ export function tagDocument(doc: Document, model: LoadedAttributionModel, prepar
     }
     labelFrontedContent(labels, paragraph.start, units)
     relabelSubjectCues(labels, paragraph.start, syntax)
+    dropAdverbialContents(labels, paragraph.start, units)
     labelled.push(labels)
   }
   labelSpeakerTurns(doc, units, (p) => labelled[p]!)
@@ -150,6 +151,23 @@ export function relabelSubjectCues(labels: Uint8Array, offset: number, syntax: S
   }
 }
 
+/** Prepositions that open a time or circumstance adverbial after a cue (", X said, after ..."). */
+const ADVERBIAL_OPENERS = new Set(['after', 'before', 'during', 'despite', 'amid', 'following', 'since', 'until'])
+
+/**
+ * A content opening right after ", after" / ", during" / ... ("opened on Monday, officials said,
+ * after [a two-year restoration]") is the circumstance of the event, not what was said.
+ */
+export function dropAdverbialContents(labels: Uint8Array, offset: number, units: Units): void {
+  for (let i = 2; i < labels.length; i++) {
+    if (labels[i] !== B_CONTENT) continue
+    if (!ADVERBIAL_OPENERS.has(units.words[offset + i - 1]!.toLowerCase()) || units.words[offset + i - 2] !== ',') continue
+    let k = i + 1
+    while (k < labels.length && labels[k] === I_CONTENT) k++
+    labels.fill(O, i, k)
+  }
+}
+
 const O = 0
 const B_SOURCE = 1
 const I_SOURCE = 2
@@ -161,8 +179,9 @@ const I_CONTENT = 6
 /**
  * A sentence that opens with reported speech and then names its source between commas ("Lenox
  * was a juggernaut, Mr. Clarke said, until it went bankrupt") has its opening clause as content;
- * the tagger, having found a content after the cue, often leaves the opening words untagged
- * or ends it early ("[The deal] is dead, Omar Saleh told reporters"). Applies only when no word
+ * the tagger, having found a content after the cue, often leaves the opening words untagged,
+ * starts it late ("Rescue teams pulled [40 people from the rubble], the governor said") or ends it
+ * early ("[The deal] is dead, Omar Saleh told reporters"). Applies only when no word
  * before the comma belongs to another source, cue or content, and the comma is directly followed
  * by a source and its cue (either order).
  */
@@ -172,7 +191,7 @@ export function labelFrontedContent(labels: Uint8Array, offset: number, units: U
     const to = sentence.end - offset
     if (from < 0 || to > labels.length) continue
     let comma = from
-    while (comma < to && (labels[comma] === O || labels[comma] === I_CONTENT || (comma === from && labels[comma] === B_CONTENT)) && units.words[offset + comma] !== ',') comma++
+    while (comma < to && (labels[comma] === O || labels[comma] === I_CONTENT || labels[comma] === B_CONTENT) && units.words[offset + comma] !== ',') comma++
     if (comma >= to || comma - from < 2 || labels[comma] !== O) continue
     // The comma is followed by source + cue or cue + source, then a comma or the sentence end.
     let i = comma + 1

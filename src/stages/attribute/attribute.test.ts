@@ -336,6 +336,16 @@ const cases: Array<{ should: string; text: string; expected: Expected[] }> = [
     text: 'A report by Amnesty International found that prisoners were tortured.',
     expected: [{ speaker: 'A report by Amnesty International', name: 'Amnesty International', cue: 'found', content: 'that prisoners were tortured' }],
   },
+  {
+    should: 'take the whole fronted clause as content when the tagger starts it mid-clause, and leave a circumstance after the cue out',
+    text: 'Rescue teams pulled 40 people from the rubble, the governor said, during a visit to the town.',
+    expected: [{ speaker: 'the governor', cue: 'said', content: 'Rescue teams pulled 40 people from the rubble' }],
+  },
+  {
+    should: 'not take a time adverbial after the cue (", officials said, after ...") for a second content',
+    text: 'The ministry reopened the border crossing on Sunday, officials said, after three weeks of talks.',
+    expected: [{ speaker: 'officials', cue: 'said', content: 'The ministry reopened the border crossing on Sunday', anonymous: true }],
+  },
   // Speaker labels (interview transcripts).
   {
     should: 'attribute each turn of a transcript to its capitalised speaker label, the colon as cue',
