@@ -103,9 +103,11 @@ function renderMarkdown(r: Json): string {
     '',
     'Disclosure — how often the test split was looked at: (1) session 2, segment protocol, shipped model without biases:',
     '68.7 / 66.0 / 57.3; (2) after adding the article protocol and speaker labels (dev 74.7 / 68.8 / 61.3), before the',
-    'decoding biases: article protocol 69.8 / 66.6 / 59.8; (3) the run reported above, once the retrained NER, tagger and',
-    'parser, the attribution model retrained on them and its biases were settled on dev (dev 75.4 / 70.5 / 62.5). No setting',
-    'was changed after a test run. The rule-based attribution scored 40.0 / 44.2 / 11.0.',
+    'decoding biases: article protocol 69.8 / 66.6 / 59.8; (3) once the retrained NER, tagger and parser, the attribution',
+    'model retrained on them and its biases were settled on dev (dev 75.4 / 70.5 / 62.5): 71.1 / 67.8 / 59.9; (4) the run',
+    'reported above, regenerated after two post-rules that a failing hand-written test called for were checked on dev',
+    '(a circumstance after the cue is not content; a fronted clause is taken whole: dev 75.4 / 70.5 / 62.6). No setting was',
+    'chosen on a test run. The rule-based attribution scored 40.0 / 44.2 / 11.0.',
     '',
   )
   const resolution = get('polnear.speakerResolution')
