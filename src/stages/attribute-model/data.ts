@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { Document } from '../../doc/document.js'
 import { listBratFiles, parseAnn, toUtf16, type BratSplit } from '../../eval/polnear/brat.js'
 import { polnearDir } from '../../eval/polnear/paths.js'
-import { entitiesStage, resolveStage, ruleEntitiesStage } from '../entities/index.js'
+import { entitiesStage, resolveStage } from '../entities/index.js'
 import { sentencesStage } from '../sentences/index.js'
 import { tokenizeStage } from '../tokenize/index.js'
 import { makeArticle } from '../../testing/make-article.js'
@@ -20,7 +20,7 @@ import { analyzeSyntax, type Syntax } from './syntax.js'
 import type { FeatureIndex, RowData } from './trainer.js'
 import { buildUnits, unitAt, type Units } from './units.js'
 
-const PRE_STAGES = [tokenizeStage, sentencesStage, process.env['TMP_RULE_ENTITIES'] ? ruleEntitiesStage : entitiesStage, resolveStage]
+const PRE_STAGES = [tokenizeStage, sentencesStage, entitiesStage, resolveStage]
 
 /**
  * Optional cache of backbone output for experiments (`--syntax-cache FILE`): the backbone is the
