@@ -78,7 +78,15 @@ export function attributeWithModel(doc: Document, model: LoadedAttributionModel,
   const { spans, units, xpos } = tagDocument(doc, model, prepared)
   const statements = extendFrontedContent(doc, completeFromRules(doc, buildStatements(doc, units, spans, xpos), () => attribute(doc)))
   // A cue with neither a source nor a content ("That said, ...") says nothing about anyone.
-  return statements.filter((s) => s.speaker.end > s.speaker.start || s.content.end > s.content.start)
+  return statements
+    .filter((s) => s.speaker.end > s.speaker.start || s.content.end > s.content.start)
+    .map((s) => (isSpeakerTurn(doc.text, s) ? { ...s, kind: 'direct' as const } : s))
+}
+
+/** A transcript turn ("PENCE: Well, ...") gives the speaker's words verbatim, marks or not. */
+function isSpeakerTurn(text: string, statement: StatementAnnotation): boolean {
+  const { speaker, cue, content } = statement
+  return text.slice(cue.start, cue.end) === ':' && speaker.end === cue.start && speaker.end > speaker.start && content.start > cue.end && /^\s*$/.test(text.slice(cue.end, content.start))
 }
 
 export const modelAttributeStage: Stage = {

@@ -351,8 +351,8 @@ const cases: Array<{ should: string; text: string; expected: Expected[] }> = [
     should: 'attribute each turn of a transcript to its capitalised speaker label, the colon as cue',
     text: 'The interview follows.\n\n"WALLACE: Let\'s start with the news. Will she attend?\n\n"PENCE: Well, look, this is a game show to them. But this is America, Chris.',
     expected: [
-      { speaker: 'WALLACE', cue: ':', content: "Let's start with the news. Will she attend?" },
-      { speaker: 'PENCE', cue: ':', content: 'Well, look, this is a game show to them. But this is America, Chris.' },
+      { kind: 'direct', speaker: 'WALLACE', cue: ':', content: "Let's start with the news. Will she attend?" },
+      { kind: 'direct', speaker: 'PENCE', cue: ':', content: 'Well, look, this is a game show to them. But this is America, Chris.' },
     ],
   },
 ]
