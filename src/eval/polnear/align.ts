@@ -14,7 +14,7 @@
  */
 import type { Analysis } from '../../doc/schema.js'
 import { bioToSpans, emptySpans, spansToBio, type SpansByLabel } from './bio.js'
-import { charSpanToTokens, PTB_ESCAPES, type CofenetSegment } from './cofenet.js'
+import { PTB_ESCAPES, statementTokenSpans, type CofenetSegment } from './cofenet.js'
 import { scoreSegment, zeroCountsByLabel, type CountsByLabel } from './metrics.js'
 
 /** Characters that vanish in the normal form: whitespace and invisible format characters. */
@@ -175,17 +175,7 @@ function anchor(article: string, segment: string, from: number): number {
  * statement span that runs past the segment is cut at its edge (only the segment's tokens exist).
  */
 export function articleSpansOnSegment(analysis: Analysis, offsets: TokenOffsets, tokenCount: number): SpansByLabel {
-  const spans = emptySpans()
-  const push = (label: keyof SpansByLabel, span: { start: number; end: number }): void => {
-    const tokens = charSpanToTokens(offsets.starts, offsets.ends, span)
-    if (tokens) spans[label].push(tokens)
-  }
-  for (const statement of analysis.statements) {
-    push('source', statement.speaker)
-    push('cue', statement.cue)
-    push('content', statement.content)
-  }
-  return bioToSpans(spansToBio(tokenCount, spans))
+  return bioToSpans(spansToBio(tokenCount, statementTokenSpans(analysis, offsets)))
 }
 
 /** Scores of the article-level predictions on a split's segments (same counts as `evaluateSegments`). */

@@ -129,12 +129,15 @@ export function charSpanToTokens(
   return last >= first ? { start: first, end: last + 1 } : null
 }
 
-/** Our statements as token spans per label, before BIO rendering (may overlap or repeat). */
-export function statementTokenSpans(analysis: Analysis, text: SegmentText): SpansByLabel {
+/**
+ * Our statements as token spans per label, before BIO rendering (may overlap or repeat), given the
+ * character offsets of the tokens in the analysed text (a segment's own text, or its article's).
+ */
+export function statementTokenSpans(analysis: Analysis, tokens: { starts: readonly number[]; ends: readonly number[] }): SpansByLabel {
   const spans = emptySpans()
   const push = (label: keyof SpansByLabel, span: { start: number; end: number }): void => {
-    const tokens = charSpanToTokens(text.starts, text.ends, span)
-    if (tokens) spans[label].push(tokens)
+    const covered = charSpanToTokens(tokens.starts, tokens.ends, span)
+    if (covered) spans[label].push(covered)
   }
   for (const statement of analysis.statements) {
     push('source', statement.speaker)
