@@ -12,7 +12,7 @@ import { findQuotes } from '../attribute/quotes.js'
 import { buildFeatureContext } from './features.js'
 import { sharedModel } from '../../backbone/shared.js'
 import { attributionModelPath, loadAttributionModel, type LoadedAttributionModel } from './model-file.js'
-import { labelSpans } from './model.js'
+import { B_CONTENT, B_CUE, B_SOURCE, I_CONTENT, I_CUE, I_SOURCE, labelSpans, O } from './model.js'
 import { buildStatements, completeFromRules, type TaggedSpan } from './statements.js'
 import { analyzeSyntax, loadSyntax, syntaxAvailability, type Syntax } from './syntax.js'
 import { tagParagraph } from './tagger.js'
@@ -176,13 +176,6 @@ export function dropAdverbialContents(labels: Uint8Array, offset: number, units:
   }
 }
 
-const O = 0
-const B_SOURCE = 1
-const I_SOURCE = 2
-const B_CUE = 3
-const I_CUE = 4
-const B_CONTENT = 5
-const I_CONTENT = 6
 
 /**
  * A sentence that opens with reported speech and then names its source between commas ("Lenox

@@ -8,6 +8,14 @@
 import { WeightTable } from '../../backbone/features/table.js'
 
 export const LABELS = ['O', 'B-source', 'I-source', 'B-cue', 'I-cue', 'B-content', 'I-content'] as const
+/** The index of each label in LABELS, for code that edits label sequences. */
+export const O = 0
+export const B_SOURCE = 1
+export const I_SOURCE = 2
+export const B_CUE = 3
+export const I_CUE = 4
+export const B_CONTENT = 5
+export const I_CONTENT = 6
 export const N_LABELS = LABELS.length
 /** Row of the transition matrix used for the first unit of a window. */
 export const START = N_LABELS

@@ -8,14 +8,8 @@
  * of the article (the turns of a transcript) — not "UPDATE:" or "WATCH:" once.
  */
 import type { Document } from '../../doc/document.js'
+import { B_CONTENT, B_CUE, B_SOURCE, I_CONTENT, I_SOURCE, O } from './model.js'
 import type { Units } from './units.js'
-
-const O = 0
-const B_SOURCE = 1
-const I_SOURCE = 2
-const B_CUE = 3
-const B_CONTENT = 5
-const I_CONTENT = 6
 
 const QUOTE_MARK = /^["“”„«»'‘’`]+$/
 const CAPITALISED_WORD = /^[A-Z][A-Z.'’-]*$/
