@@ -196,34 +196,35 @@ export function segmentArticle(segment: CofenetSegment): string {
   return segment.id.replace(/_[^_]+$/, '')
 }
 
-/** Analyses every article behind the segments once and scores its statements on each of its segments. */
+/**
+ * Analyses every article behind the segments once and scores its statements on each of its
+ * segments. `analyses` (filled here) lets a caller share the analyses with another evaluation of
+ * the same articles.
+ */
 export function evaluateArticleSegments(
   segments: readonly CofenetSegment[],
   readArticle: (article: string) => string,
-  analyze: (article: string, text: string) => Analysis | null,
-  options: { keepDetails?: boolean } = {},
+  analyze: (text: string) => Analysis | null,
+  options: { keepDetails?: boolean; analyses?: Map<string, Analysis | null> } = {},
 ): ArticleSegmentScores {
   const exact = zeroCountsByLabel()
   const tokens = zeroCountsByLabel()
   const texts = new Map<string, NormalForm>()
-  const analyses = new Map<string, Analysis | null>()
+  const analyses = options.analyses ?? new Map<string, Analysis | null>()
   const cursors = new Map<string, number>()
   const failed = new Set<string>()
   const details: NonNullable<ArticleSegmentScores['details']> = []
   let unplacedTokens = 0
   for (const segment of segments) {
     const article = segmentArticle(segment)
-    const text = readArticle(article)
     let normal = texts.get(article)
     if (!normal) {
+      const text = readArticle(article)
       normal = normalizeText(text)
       texts.set(article, normal)
+      if (!analyses.has(article)) analyses.set(article, analyze(text))
     }
-    let analysis = analyses.get(article)
-    if (analysis === undefined) {
-      analysis = analyze(article, text)
-      analyses.set(article, analysis)
-    }
+    const analysis = analyses.get(article) ?? null
     if (!analysis) failed.add(article)
     const offsets = alignSegment(normal, segment.tokens, cursors.get(segment.id) ?? 0)
     cursors.set(segment.id, offsets.next)

@@ -275,6 +275,11 @@ export function analyzeText(text: string): Analysis | null {
   }
 }
 
+/** The text of a PolNeAR article (its brat text file). */
+export function articleText(split: BratSplit, article: string, root = polnearDir()): string {
+  return readFileSync(join(root, split, 'text', `${article}.txt`), 'utf8')
+}
+
 /** `analyses` caches our analysis per article (shared with the segment evaluation, which reads the same articles). */
 export function evaluateBrat(split: BratSplit = 'test', root = polnearDir(), analyses = new Map<string, Analysis | null>()): BratScores {
   const scores = emptyBratScores()
@@ -282,7 +287,7 @@ export function evaluateBrat(split: BratSplit = 'test', root = polnearDir(), ana
   const failed = new Set<string>()
   for (const file of listBratFiles(split, root)) {
     articles.add(file.article)
-    const text = readFileSync(join(root, split, 'text', `${file.article}.txt`), 'utf8')
+    const text = articleText(split, file.article, root)
     let analysis = analyses.get(file.article)
     if (analysis === undefined) {
       analysis = analyzeText(text)

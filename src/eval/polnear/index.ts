@@ -7,11 +7,9 @@
  * token indices (align.ts) — how whosaid is used, and one of the two protocols the CofeNet README
  * allows; the scores of the pipeline run on each segment's text alone are kept beside them.
  */
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Analysis } from '../../doc/schema.js'
 import { evaluateArticleSegments } from './align.js'
-import { analyzeText, evaluateBrat, type SpeakerResolution } from './brat.js'
+import { analyzeText, articleText, evaluateBrat, type SpeakerResolution } from './brat.js'
 import { evaluateSegments, readCofenet, type CofenetSplit } from './cofenet.js'
 import { prfByLabel, type CountsByLabel, type PRF, type PRFByLabel } from './metrics.js'
 import { polnearDir } from './paths.js'
@@ -70,14 +68,6 @@ export async function evaluatePolnear(options: PolnearOptions = {}): Promise<Pol
   const root = polnearDir()
   // One analysis per article, shared by the segment scores and the brat scores.
   const analyses = new Map<string, Analysis | null>()
-  const analyze = (article: string, text: string): Analysis | null => {
-    let analysis = analyses.get(article)
-    if (analysis === undefined) {
-      analysis = analyzeText(text)
-      analyses.set(article, analysis)
-    }
-    return analysis
-  }
   const bySegment = evaluateSegments(segments, { unescape: !options.raw, detokenize: options.detokenize ?? false })
   const spanCounts = (exact: CountsByLabel): PolnearResult['spans'] => {
     const spans = {} as PolnearResult['spans']
@@ -100,8 +90,7 @@ export async function evaluatePolnear(options: PolnearOptions = {}): Promise<Pol
       seconds: 0,
     }
   } else {
-    const readArticle = (article: string): string => readFileSync(join(root, bratSplit, 'text', `${article}.txt`), 'utf8')
-    const byArticle = evaluateArticleSegments(segments, readArticle, analyze)
+    const byArticle = evaluateArticleSegments(segments, (article) => articleText(bratSplit, article, root), analyzeText, { analyses })
     result = {
       split,
       protocol: 'article',

@@ -6,16 +6,14 @@
  * setting with the best mean exact F1 of source, cue and content wins. `--write` stores it in
  * models/attribution.decoding.json, which the stage reads beside the model file.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { writeFileSync } from 'node:fs'
 import { attributionModel } from '../../stages/attribute-model/index.js'
 import { attributionModelPath, decodingPath } from '../../stages/attribute-model/model-file.js'
 import { LABELS, N_LABELS } from '../../stages/attribute-model/model.js'
 import { evaluateArticleSegments } from './align.js'
-import { analyzeText } from './brat.js'
+import { analyzeText, articleText } from './brat.js'
 import { readCofenet } from './cofenet.js'
 import { prfByLabel } from './metrics.js'
-import { polnearDir } from './paths.js'
 
 const B_CUE = [0, -0.1, -0.2, -0.25, -0.3, -0.4]
 const I_CUE = [0, -0.1, -0.2, -0.3]
@@ -24,7 +22,7 @@ function main(): void {
   const model = attributionModel()
   if (!model) throw new Error('the attribution model (or the backbone it needs) is not shipped')
   const segments = readCofenet('valid')
-  const readArticle = (article: string): string => readFileSync(join(polnearDir(), 'dev', 'text', `${article}.txt`), 'utf8')
+  const readArticle = (article: string): string => articleText('dev', article)
   const rows: Array<{ bCue: number; iCue: number; source: number; cue: number; content: number; mean: number }> = []
   for (const bCue of B_CUE) {
     for (const iCue of I_CUE) {
@@ -32,7 +30,7 @@ function main(): void {
       bias[LABELS.indexOf('B-cue')] = bCue
       bias[LABELS.indexOf('I-cue')] = iCue
       model.tagger.labelBias = bias
-      const scores = prfByLabel(evaluateArticleSegments(segments, readArticle, (_, text) => analyzeText(text)).exact)
+      const scores = prfByLabel(evaluateArticleSegments(segments, readArticle, analyzeText).exact)
       const row = { bCue, iCue, source: scores.source.f1, cue: scores.cue.f1, content: scores.content.f1, mean: (scores.source.f1 + scores.cue.f1 + scores.content.f1) / 3 }
       rows.push(row)
       process.stderr.write(`B-cue ${bCue}, I-cue ${iCue}: source ${row.source.toFixed(2)}, cue ${row.cue.toFixed(2)}, content ${row.content.toFixed(2)}, mean ${row.mean.toFixed(2)}\n`)
