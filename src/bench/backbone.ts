@@ -9,15 +9,12 @@
  * repeats of at least S CPU-seconds, after a warm-up pass; model loading is timed separately
  * (first call, cold: file read + gunzip + decode).
  */
-import { readdirSync, readFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
-import { join } from 'node:path'
 import { loadBackbone } from '../backbone/index.js'
 import { loadNer } from '../backbone/ner/index.js'
-import { parseTextPage } from '../ingest/text.js'
 import { splitSentences } from '../stages/sentences/split.js'
 import { tokenize } from '../stages/tokenize/tokenize.js'
-import { packageRoot } from '../util/package-root.js'
+import { runBackbone, sampleArticles, sentenceWords } from './measure.js'
 
 const argv = process.argv.slice(2)
 const arg = (name: string, dflt: number): number => {
@@ -47,22 +44,9 @@ const loadTagger = once(() => bb.tag(['Load']))
 const loadParser = once(() => bb.parse(['Load'], ['VERB'], ['VB']))
 const loadNerModel = once(() => ner.recognize(['Load']))
 
-const folder = join(packageRoot(), 'examples', 'wikinews')
-const articles = readdirSync(folder)
-  .filter((name) => name.endsWith('.txt'))
-  .sort()
-  .map((name) => parseTextPage(readFileSync(join(folder, name), 'utf8'), { name }))
-const words = articles.reduce((sum, article) => sum + (article.text.match(/\S+/g) ?? []).length, 0)
-
-const sentences: string[][] = []
-for (const article of articles) {
-  const tokens = tokenize(article.text)
-  for (const sentence of splitSentences(article.text, tokens)) {
-    const ws: string[] = []
-    for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) ws.push(article.text.slice(tokens.start[t]!, tokens.end[t]!))
-    sentences.push(ws)
-  }
-}
+const { articles, words } = sampleArticles()
+const texts = articles.map((article) => article.text)
+const sentences: string[][] = texts.flatMap(sentenceWords)
 const tags = sentences.map((ws) => bb.tag(ws))
 
 /** Words per CPU-second: best of REPEAT runs of at least MIN_CPU_SECONDS each. */
@@ -98,18 +82,7 @@ const result = {
   ner: measure(() => {
     for (const ws of sentences) ner.recognize(ws)
   }),
-  backbone: measure(() => {
-    for (const article of articles) {
-      const tokens = tokenize(article.text)
-      for (const sentence of splitSentences(article.text, tokens)) {
-        const ws: string[] = []
-        for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) ws.push(article.text.slice(tokens.start[t]!, tokens.end[t]!))
-        const { upos, xpos } = bb.tag(ws)
-        bb.parse(ws, upos, xpos)
-        ner.recognize(ws)
-      }
-    }
-  }),
+  backbone: measure(() => runBackbone(texts, bb, ner)),
   load_ms: {
     tagger: Math.round(loadTagger.cpuMs),
     parser: Math.round(loadParser.cpuMs),

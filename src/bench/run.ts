@@ -8,17 +8,16 @@
  * this runs on are shared, and other processes stretch wall time but not our CPU time. Wall-clock
  * figures and the load average are reported next to them.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
-import { parseTextPage } from '../ingest/text.js'
 import { analyzeArticle } from '../pipeline/analyze.js'
 import { loadBackbone } from '../backbone/index.js'
 import { loadNer } from '../backbone/ner/index.js'
-import { splitSentences } from '../stages/sentences/split.js'
 import { tokenize } from '../stages/tokenize/tokenize.js'
 import { packageRoot } from '../util/package-root.js'
+import { runBackbone, sampleArticles } from './measure.js'
 import { createPipeline } from '../pipeline/pipeline.js'
 import { entitiesStage, resolveStage } from '../stages/entities/index.js'
 import { sentencesStage } from '../stages/sentences/index.js'
@@ -28,12 +27,8 @@ import type { Document } from '../doc/document.js'
 
 const MIN_SECONDS = 3
 const root = packageRoot()
-const folder = join(root, 'examples', 'wikinews')
-const articles = readdirSync(folder)
-  .filter((name) => name.endsWith('.txt'))
-  .sort()
-  .map((name) => parseTextPage(readFileSync(join(folder, name), 'utf8'), { name }))
-const words = articles.reduce((sum, article) => sum + (article.text.match(/\S+/g) ?? []).length, 0)
+const { articles, words } = sampleArticles()
+const texts = articles.map((article) => article.text)
 
 function cpuSeconds(): number {
   const u = process.cpuUsage()
@@ -64,18 +59,7 @@ const pipeline = measure(() => {
 const backboneModels = loadBackbone()
 const ner = loadNer()
 backboneModels.preload()
-const backbone = measure(() => {
-  for (const article of articles) {
-    const tokens = tokenize(article.text)
-    for (const sentence of splitSentences(article.text, tokens)) {
-      const words: string[] = []
-      for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) words.push(article.text.slice(tokens.start[t]!, tokens.end[t]!))
-      const { upos, xpos } = backboneModels.tag(words)
-      backboneModels.parse(words, upos, xpos)
-      ner.recognize(words)
-    }
-  }
-})
+const backbone = measure(() => runBackbone(texts, backboneModels, ner))
 
 // Where the pipeline's time goes: the stages before attribution (tokens, sentences, entities),
 // the backbone's tagging and parsing that attribution reads, and the attribution model's own work
