@@ -16,7 +16,7 @@ import { B_CONTENT, B_CUE, B_SOURCE, I_CONTENT, I_CUE, I_SOURCE, labelSpans, O }
 import { buildStatements, completeFromRules, type TaggedSpan } from './statements.js'
 import { analyzeSyntax, loadSyntax, syntaxAvailability, type Syntax } from './syntax.js'
 import { tagParagraph } from './tagger.js'
-import { labelSpeakerTurns } from './transcript.js'
+import { isSpeakerTurn, labelSpeakerTurns } from './transcript.js'
 import { buildUnits, type Units } from './units.js'
 
 const SENTENCE_END = new Set(['.', '?', '!', '…', '...'])
@@ -67,7 +67,7 @@ export function tagDocument(doc: Document, model: LoadedAttributionModel, prepar
     dropAdverbialContents(labels, paragraph.start, units)
     labelled.push(labels)
   }
-  labelSpeakerTurns(doc, units, (p) => labelled[p]!)
+  labelSpeakerTurns(doc, units, labelled)
   const spans: TaggedSpan[] = []
   units.paragraphs.forEach((paragraph, p) => spans.push(...labelSpans(labelled[p]!, paragraph.start)))
   return { spans, units, xpos: syntax.xpos }
@@ -83,11 +83,6 @@ export function attributeWithModel(doc: Document, model: LoadedAttributionModel,
     .map((s) => (isSpeakerTurn(doc.text, s) ? { ...s, kind: 'direct' as const } : s))
 }
 
-/** A transcript turn ("PENCE: Well, ...") gives the speaker's words verbatim, marks or not. */
-function isSpeakerTurn(text: string, statement: StatementAnnotation): boolean {
-  const { speaker, cue, content } = statement
-  return text.slice(cue.start, cue.end) === ':' && speaker.end === cue.start && speaker.end > speaker.start && content.start > cue.end && /^\s*$/.test(text.slice(cue.end, content.start))
-}
 
 export const modelAttributeStage: Stage = {
   name: 'whosaid.attribute.model',

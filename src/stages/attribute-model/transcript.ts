@@ -7,7 +7,7 @@
  * person the entity recogniser found, or a capitalised label that opens at least two paragraphs
  * of the article (the turns of a transcript) — not "UPDATE:" or "WATCH:" once.
  */
-import type { Document } from '../../doc/document.js'
+import type { Document, StatementAnnotation } from '../../doc/document.js'
 import { B_CONTENT, B_CUE, B_SOURCE, I_CONTENT, I_SOURCE, O } from './model.js'
 import type { Units } from './units.js'
 
@@ -45,7 +45,7 @@ function isPersonLabel(doc: Document, units: Units, label: { start: number; colo
 }
 
 /** Relabels speaker-label paragraphs: label = source, colon = cue, the rest of the paragraph = content. */
-export function labelSpeakerTurns(doc: Document, units: Units, labelsOf: (paragraph: number) => Uint8Array): void {
+export function labelSpeakerTurns(doc: Document, units: Units, labelsByParagraph: readonly Uint8Array[]): void {
   const labels = units.paragraphs.map((p) => speakerLabel(units, p.start, p.end))
   const capitalisedCount = new Map<string, number>()
   for (const label of labels) {
@@ -59,7 +59,7 @@ export function labelSpeakerTurns(doc: Document, units: Units, labelsOf: (paragr
     if (!label) return
     const transcriptTurn = isCapitalisedLabel(units, label) && capitalisedTurns >= 2
     if (!transcriptTurn && !isPersonLabel(doc, units, label)) return
-    const tags = labelsOf(p)
+    const tags = labelsByParagraph[p]!
     const at = (u: number): number => u - paragraph.start
     let end = paragraph.end
     // A closing mark that matches an opening one before the label stays outside, as the opening does.
@@ -72,4 +72,10 @@ export function labelSpeakerTurns(doc: Document, units: Units, labelsOf: (paragr
     tags.fill(I_CONTENT, at(label.colon) + 2, at(end))
     tags.fill(O, at(end), at(paragraph.end))
   })
+}
+
+/** A statement made by a speaker-label turn ("PENCE: Well, ..."): the speaker's words verbatim, marks or not. */
+export function isSpeakerTurn(text: string, statement: StatementAnnotation): boolean {
+  const { speaker, cue, content } = statement
+  return text.slice(cue.start, cue.end) === ':' && speaker.end === cue.start && speaker.end > speaker.start && content.start > cue.end && /^\s*$/.test(text.slice(cue.end, content.start))
 }
