@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { NORP_WORDS, TITLES } from "./lexicon.js";
 import { tagsToSpans, type Span } from "./tags.js";
+import { parseConllu, sentenceId } from "../conllu.js";
 
 export interface NerSentence {
   words: string[];
@@ -646,35 +647,18 @@ export interface UdToken {
   deprel: string;
 }
 
-/** Sentences of a UD CoNLL-U file (multiword-token and empty-node lines skipped) with their document ids. */
+/** Sentences of a UD CoNLL-U file (syntactic words; multiword tokens and empty nodes left out) with their document ids. */
 export function readConllu(path: string): { doc: string; id: string; toks: UdToken[] }[] {
-  const out: { doc: string; id: string; toks: UdToken[] }[] = [];
-  let cur: UdToken[] = [];
   let doc = "";
-  let sentDoc = "";
-  let id = "";
-  for (const line of readFileSync(path, "utf8").split(/\r?\n/)) {
-    if (line.trim() === "") {
-      if (cur.length) out.push({ doc: sentDoc, id, toks: cur });
-      cur = [];
-      continue;
-    }
-    if (line.startsWith("#")) {
-      const d = /^#\s*newdoc id\s*=\s*(.*)$/.exec(line);
+  return parseConllu(readFileSync(path, "utf8")).map((s) => {
+    for (const c of s.comments) {
+      const d = /^#\s*newdoc id\s*=\s*(.*)$/.exec(c);
       if (d) doc = d[1]!.trim();
-      const s = /^#\s*sent_id\s*=\s*(.*)$/.exec(line);
-      if (s) {
-        id = s[1]!.trim();
-        sentDoc = doc || id.replace(/-\d+$/, "");
-      }
-      continue;
     }
-    const c = line.split("\t");
-    if (c[0]!.includes("-") || c[0]!.includes(".")) continue;
-    cur.push({ form: c[1]!, upos: c[3]!, head: Number(c[6]) - 1, deprel: c[7]! });
-  }
-  if (cur.length) out.push({ doc: sentDoc, id, toks: cur });
-  return out;
+    const id = sentenceId(s) ?? "";
+    const toks = s.words.map((form, i) => ({ form, upos: s.upos[i]!, head: s.heads[i]! - 1, deprel: s.deprels[i]! }));
+    return { doc: doc || id.replace(/-\d+$/, ""), id, toks };
+  });
 }
 
 /** Lowercase tokens that may join two proper-noun runs into one name ("Bank of America", "Al - Zaman", "bin Laden"). */
