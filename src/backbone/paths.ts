@@ -35,24 +35,37 @@ export function gumDir(): string {
 }
 
 /**
- * GUM train documents: every GUM_* file not listed under dev, test or test2 in
- * gum/splits.md, without the reddit genre (its token text is withheld as "___").
- * Sorted by name so that training is deterministic.
+ * GUM's document splits as gum/splits.md lists them: dev, test, and train = every GUM_* document
+ * not listed under dev, test or test2 (GENTLE). Names without folder or extension, sorted.
+ */
+export function gumSplits(): { train: string[]; dev: string[]; test: string[] } {
+  const md = readFileSync(join(dataDir(), "gum", "splits.md"), "utf8");
+  const listed: Record<string, string[]> = { dev: [], test: [], test2: [], train: [] };
+  let section = "";
+  for (const line of md.split(/\r?\n/)) {
+    const heading = /^##\s+(\w+)/.exec(line);
+    if (heading) {
+      section = heading[1]!;
+      continue;
+    }
+    const item = /^\s*\*\s+(\S+)/.exec(line);
+    if (item && listed[section]) listed[section]!.push(item[1]!);
+  }
+  const held = new Set([...listed["dev"]!, ...listed["test"]!, ...listed["test2"]!]);
+  if (held.size === 0) throw new Error("backbone: no dev/test documents found in gum/splits.md");
+  const all = readdirSync(gumDir())
+    .filter((f) => f.endsWith(".conllu.gz") && f.startsWith("GUM_"))
+    .map((f) => f.replace(/\.conllu\.gz$/, ""))
+    .sort();
+  return { train: all.filter((d) => !held.has(d)), dev: listed["dev"]!, test: listed["test"]! };
+}
+
+/**
+ * GUM train documents for the tagger and parser (paths of the files): the train split without the
+ * reddit genre (its token text is withheld as "___").
  */
 export function gumTrainFiles(): string[] {
-  const splits = readFileSync(join(dataDir(), "gum", "splits.md"), "utf8");
-  const held = new Set<string>();
-  let section = "";
-  for (const line of splits.split(/\r?\n/)) {
-    const h = /^##\s+(\S+)/.exec(line);
-    if (h) section = h[1]!;
-    const d = /^\s*\*\s+(\S+)/.exec(line);
-    if (d && section !== "train") held.add(d[1]!);
-  }
-  if (held.size === 0) throw new Error("backbone: no dev/test documents found in gum/splits.md");
-  return readdirSync(gumDir())
-    .filter((f) => f.startsWith("GUM_") && f.endsWith(".conllu.gz"))
-    .filter((f) => !f.startsWith("GUM_reddit_") && !held.has(f.slice(0, -".conllu.gz".length)))
-    .sort()
-    .map((f) => join(gumDir(), f));
+  return gumSplits()
+    .train.filter((d) => !d.startsWith("GUM_reddit_"))
+    .map((d) => join(gumDir(), `${d}.conllu.gz`));
 }

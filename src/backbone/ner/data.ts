@@ -203,28 +203,7 @@ interface Mention {
   etype: string;
 }
 
-export function gumSplits(): { train: string[]; dev: string[]; test: string[] } {
-  const md = readFileSync(join(dataDir(), "gum", "splits.md"), "utf8");
-  const res: Record<string, string[]> = { dev: [], test: [], test2: [], train: [] };
-  let cur = "";
-  for (const line of md.split(/\r?\n/)) {
-    const h = /^##\s+(\w+)/.exec(line);
-    if (h) {
-      cur = h[1]!;
-      continue;
-    }
-    const m = /^\s*\*\s+(\S+)/.exec(line);
-    if (m && res[cur]) res[cur]!.push(m[1]!);
-  }
-  // "everything else is train" (GUM documents only; GENTLE is test2)
-  const listed = new Set([...res["dev"]!, ...res["test"]!, ...res["test2"]!]);
-  const all = readdirSync(join(dataDir(), "gum", "dep"))
-    .filter((f) => f.endsWith(".conllu.gz") && f.startsWith("GUM_"))
-    .map((f) => f.replace(/\.conllu\.gz$/, ""))
-    .sort();
-  const train = all.filter((d) => !listed.has(d));
-  return { train, dev: res["dev"]!, test: res["test"]! };
-}
+export { gumSplits } from "../paths.js";
 
 export function readGumDoc(doc: string): GumToken[][] {
   const text = gunzipSync(readFileSync(join(dataDir(), "gum", "dep", doc + ".conllu.gz"))).toString("utf8");
