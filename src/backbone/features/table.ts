@@ -19,7 +19,27 @@
  * features: the bias, common affixes and tag contexts) stay dense, because they
  * are the ones scored most often and scoring a candidate subset (the usual case)
  * then reads just the candidates' weights.
+ *
+ * Frozen int8 tables with 5-16 classes (the attribution tagger: 14) are mostly dense instead, and
+ * so big (millions of rows) that every row read is a cache miss: they keep each row inside its
+ * hash slot, two classes per int32 (see pairSums), so a feature costs one miss instead of two.
  */
+/** int32 per slot of the inline pair layout: the key and up to 7 pairs of classes (32 bytes). */
+const PAIR_STRIDE = 8;
+/** Hits summed in 16-bit halves before folding: 256 x 255 stays below 2^16. */
+const PAIR_FLUSH = 256;
+
+/** acc[c] += the class sums held in the running pair words (each half biased by 128 per hit); clears run. */
+function foldPairs(run: Int32Array, H: number, C: number, hits: number, acc: Int32Array): void {
+  const bias = 128 * hits;
+  for (let h = 0; h < H; h++) {
+    const v = run[h]!;
+    acc[2 * h]! += (v & 0xffff) - bias;
+    if (2 * h + 1 < C) acc[2 * h + 1]! += (v >>> 16) - bias;
+    run[h] = 0;
+  }
+}
+
 /** xor of the home slots touched by probeRefs, kept so those loads are not optimised away. */
 export let probeSink = 0;
 
@@ -79,10 +99,16 @@ export class WeightTable {
   private densePairs: Int32Array | null = null;
   private denseBuf = new Int32Array(64);
   private rowRefs: Int32Array | null = null;
+  /**
+   * inline pair layout for frozen int8 tables of 5-16 classes: slots of PAIR_STRIDE int32,
+   * [key, pair 0, pair 1, ...], pair h holding classes 2h and 2h+1 as (q + 128) in 16-bit halves
+   */
+  private pairSlots: Int32Array | null = null;
   /** packed inline layout for frozen int8 tables with <= 4 classes: [key, 4 x int8] */
   private packed: Int32Array | null = null;
   /** scratch of the quantised scoring paths */
   private rowBuf = new Int32Array(256);
+  private pairRun = new Int32Array(8);
   private acc = new Int32Array(128);
   private packedOut: Float32Array | null = null;
   private packedAcc = new Int32Array(4);
@@ -185,8 +211,8 @@ export class WeightTable {
       if (C > 3) out[3] = acc[3]! * sc;
       return;
     }
-    if (this.sparseSlots) {
-      const acc = this.mixedSums(feats, n, null);
+    if (this.sparseSlots || this.pairSlots) {
+      const acc = this.pairSlots ? this.pairSums(feats, n) : this.mixedSums(feats, n, null);
       const sc = this.qscale;
       for (let c = 0; c < C; c++) out[c] = acc[c]! * sc;
       return;
@@ -229,7 +255,7 @@ export class WeightTable {
 
   /** True for frozen int8 tables of more than 4 classes (intSums and quantScale apply). */
   get isMixed(): boolean {
-    return this.sparseSlots !== null;
+    return this.sparseSlots !== null || this.pairSlots !== null;
   }
 
   /**
@@ -238,7 +264,7 @@ export class WeightTable {
    * c is fround(sum * quantScale), so callers may add sums over other features first.
    */
   intSums(feats: Int32Array, n: number, cands: Int32Array | null): Int32Array {
-    return this.mixedSums(feats, n, cands);
+    return this.pairSlots ? this.pairSums(feats, n) : this.mixedSums(feats, n, cands);
   }
 
   /** Weight = integer sum * quantScale for int8 tables. */
@@ -293,8 +319,8 @@ export class WeightTable {
       for (let j = 0; j < m; j++) out[cands[j]!] = all[cands[j]!]!;
       return;
     }
-    if (this.sparseSlots) {
-      const acc = this.mixedSums(feats, n, cands);
+    if (this.sparseSlots || this.pairSlots) {
+      const acc = this.pairSlots ? this.pairSums(feats, n) : this.mixedSums(feats, n, cands);
       const sc = this.qscale;
       for (let j = 0; j < m; j++) out[cands[j]!] = acc[cands[j]!]! * sc;
       return;
@@ -310,6 +336,48 @@ export class WeightTable {
         out[c]! += w[base + c]!;
       }
     }
+  }
+
+  /**
+   * Integer sums over the features, per class, of an inline pair table (all classes; exact). The
+   * slots of all features are touched first so that their cache misses overlap (see score); then
+   * each hit adds its pair words, two classes per 32-bit add, into running sums that are folded
+   * into acc every PAIR_FLUSH hits, before a 16-bit half could carry into the other.
+   */
+  private pairSums(feats: Int32Array, n: number): Int32Array {
+    const C = this.nClasses;
+    const H = (C + 1) >> 1;
+    if (this.acc.length < C) this.acc = new Int32Array(C);
+    const acc = this.acc;
+    acc.fill(0, 0, C);
+    const ps = this.pairSlots!;
+    const mask = this.inlineMask;
+    let touch = 0;
+    for (let f = 0; f < n; f++) touch ^= ps[(feats[f]! & mask) * PAIR_STRIDE]!;
+    this.sink = touch;
+    const run = this.pairRun;
+    run.fill(0);
+    let hits = 0;
+    for (let f = 0; f < n; f++) {
+      const key = feats[f]!;
+      let i = key & mask;
+      for (;;) {
+        const o = i * PAIR_STRIDE;
+        const k = ps[o]!;
+        if (k === key) {
+          for (let h = 0; h < H; h++) run[h] = (run[h]! + ps[o + 1 + h]!) | 0;
+          if (++hits === PAIR_FLUSH) {
+            foldPairs(run, H, C, hits, acc);
+            hits = 0;
+          }
+          break;
+        }
+        if (k === 0) break;
+        i = (i + 1) & mask;
+      }
+    }
+    if (hits > 0) foldPairs(run, H, C, hits, acc);
+    return acc;
   }
 
   /**
@@ -420,6 +488,20 @@ export class WeightTable {
       }
       return { keys: Int32Array.from(keys), w: Float32Array.from(w) };
     }
+    if (this.pairSlots) {
+      const ps = this.pairSlots;
+      const keys: number[] = [];
+      const w: number[] = [];
+      for (let o = 0; o < ps.length; o += PAIR_STRIDE) {
+        if (ps[o] === 0) continue;
+        keys.push(ps[o]!);
+        for (let c = 0; c < C; c++) {
+          const v = ps[o + 1 + (c >> 1)]!;
+          w.push((((c & 1) === 0 ? v & 0xffff : v >>> 16) - 128) * this.qscale);
+        }
+      }
+      return { keys: Int32Array.from(keys), w: Float32Array.from(w) };
+    }
     const keys = this.rowKeys.slice(0, this.nRows);
     if (this.rowRefs) {
       const ent = this.sparseEntries!;
@@ -480,6 +562,28 @@ export class WeightTable {
       t.inlineMask = mask;
       t.rowKeys = new Int32Array(0);
       t.nRows = keys.length;
+    } else if (nClasses <= 2 * (PAIR_STRIDE - 1)) {
+      // rows inline (one cache miss per feature); a load factor up to 3/4 keeps the table at
+      // 2-4 x the weights' size (linear probing stays short at that load)
+      let slots = 16;
+      while (slots * 3 < keys.length * 4) slots <<= 1;
+      const ps = new Int32Array(slots * PAIR_STRIDE);
+      const mask = slots - 1;
+      for (let r = 0; r < keys.length; r++) {
+        const key = keys[r]!;
+        let i = key & mask;
+        while (ps[i * PAIR_STRIDE] !== 0) i = (i + 1) & mask;
+        const o = i * PAIR_STRIDE;
+        ps[o] = key;
+        for (let c = 0; c < nClasses; c += 2) {
+          const lo = q[r * nClasses + c]! + 128;
+          const hi = c + 1 < nClasses ? q[r * nClasses + c + 1]! + 128 : 128;
+          ps[o + 1 + (c >> 1)] = lo | (hi << 16);
+        }
+      }
+      t.pairSlots = ps;
+      t.inlineMask = mask;
+      t.rowKeys = new Int32Array(0);
     } else if (nClasses <= 256) {
       // Loading speed: ~97% of the weights are 0, so the two scans below read the weights four at
       // a time (as int32) and only look at the bytes of non-zero words.
