@@ -62,3 +62,16 @@ test('should analyse each article once and score every segment of it', () => {
   assert.equal(scores.articles, 1)
   assert.equal(analysed, 1)
 })
+
+test('should leave out a statement nested in another one’s content, as the one-level BIO layer does', () => {
+  const text = 'HASSAN: The minister told us that the talks would resume.'
+  const tokens = text.replace(/([:.])/g, ' $1').split(/\s+/)
+  const offsets = alignSegment(normalizeText(text), tokens)
+  const span = (s: string): { start: number; end: number; text: string } => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s })
+  const turn = { speaker: span('HASSAN'), cue: span(':'), content: span('The minister told us that the talks would resume.') }
+  const inner = { speaker: span('The minister'), cue: span('told'), content: span('that the talks would resume') }
+  const spans = articleSpansOnSegment({ statements: [turn, inner] } as unknown as Analysis, offsets, tokens.length)
+  assert.deepEqual(spans.source, [{ start: 0, end: 1 }])
+  assert.deepEqual(spans.cue, [{ start: 1, end: 2 }])
+  assert.deepEqual(spans.content, [{ start: 2, end: tokens.length }])
+})

@@ -132,6 +132,8 @@ export function charSpanToTokens(
 /**
  * Our statements as token spans per label, before BIO rendering (may overlap or repeat), given the
  * character offsets of the tokens in the analysed text (a segment's own text, or its article's).
+ * Statements nested in another's content (an interviewee reporting someone: their cue lies inside
+ * the turn's content) are left out: the BIO layer holds one level of attribution.
  */
 export function statementTokenSpans(analysis: Analysis, tokens: { starts: readonly number[]; ends: readonly number[] }): SpansByLabel {
   const spans = emptySpans()
@@ -139,7 +141,11 @@ export function statementTokenSpans(analysis: Analysis, tokens: { starts: readon
     const covered = charSpanToTokens(tokens.starts, tokens.ends, span)
     if (covered) spans[label].push(covered)
   }
+  const contents = analysis.statements.map((s) => s.content).filter((c) => c.end > c.start)
+  const nested = (cue: { start: number; end: number }): boolean =>
+    cue.end > cue.start && contents.some((c) => c.start <= cue.start && cue.end <= c.end)
   for (const statement of analysis.statements) {
+    if (nested(statement.cue)) continue
     push('source', statement.speaker)
     push('cue', statement.cue)
     push('content', statement.content)

@@ -47,8 +47,11 @@ export function prepareSyntax(doc: Document, model: LoadedAttributionModel): Pre
   return { units, syntax: analyzeSyntax(units, { parse: model.meta.parsed }) }
 }
 
-/** Tags every paragraph and returns the spans (unit ranges). */
-export function tagDocument(doc: Document, model: LoadedAttributionModel, prepared: PreparedSyntax = prepareSyntax(doc, model)): { spans: TaggedSpan[]; units: Units; xpos: string[] } {
+/**
+ * Tags every paragraph and returns the spans (unit ranges); `nested` holds the spans found inside
+ * the content of speaker-label turns (transcript.ts), linked on their own.
+ */
+export function tagDocument(doc: Document, model: LoadedAttributionModel, prepared: PreparedSyntax = prepareSyntax(doc, model)): { spans: TaggedSpan[]; nested: TaggedSpan[]; units: Units; xpos: string[] } {
   const { units, syntax } = prepared
   const context = buildFeatureContext(doc, units, syntax)
   const labelled: Uint8Array[] = []
@@ -67,22 +70,44 @@ export function tagDocument(doc: Document, model: LoadedAttributionModel, prepar
     dropAdverbialContents(labels, paragraph.start, units)
     labelled.push(labels)
   }
-  labelSpeakerTurns(doc, units, labelled)
+  const inTurns = labelSpeakerTurns(doc, units, labelled)
   const spans: TaggedSpan[] = []
-  units.paragraphs.forEach((paragraph, p) => spans.push(...labelSpans(labelled[p]!, paragraph.start)))
-  return { spans, units, xpos: syntax.xpos }
+  const nested: TaggedSpan[] = []
+  units.paragraphs.forEach((paragraph, p) => {
+    spans.push(...labelSpans(labelled[p]!, paragraph.start))
+    const inner = inTurns[p]
+    if (inner) nested.push(...labelSpans(inner, paragraph.start))
+  })
+  return { spans, nested, units, xpos: syntax.xpos }
 }
 
 /** The statements of a document from the model (its own cost, given the backbone's syntax). */
 export function attributeWithModel(doc: Document, model: LoadedAttributionModel, prepared: PreparedSyntax = prepareSyntax(doc, model)): StatementAnnotation[] {
-  const { spans, units, xpos } = tagDocument(doc, model, prepared)
-  const statements = extendFrontedContent(doc, completeFromRules(doc, buildStatements(doc, units, spans, xpos), () => attribute(doc)))
+  const { spans, nested, units, xpos } = tagDocument(doc, model, prepared)
+  const turns = buildStatements(doc, units, spans, xpos)
+  const statements = extendFrontedContent(doc, completeFromRules(doc, withNested(turns, buildStatements(doc, units, nested, xpos), doc.text), () => attribute(doc)))
   // A cue with neither a source nor a content ("That said, ...") says nothing about anyone.
   return statements
     .filter((s) => s.speaker.end > s.speaker.start || s.content.end > s.content.start)
     .map((s) => (isSpeakerTurn(doc.text, s) ? { ...s, kind: 'direct' as const } : s))
 }
 
+
+/**
+ * Adds the statements found inside speaker turns (`nested`) to the others, in text order: only
+ * those with a cue of their own inside a turn's content (a content left without one would be
+ * linked to a statement of an earlier paragraph) and the content after it.
+ */
+function withNested(statements: StatementAnnotation[], nested: StatementAnnotation[], text: string): StatementAnnotation[] {
+  if (nested.length === 0) return statements
+  const turns = statements.filter((s) => isSpeakerTurn(text, s))
+  // Only a content after its cue ("... agreed that NATO would not expand"): inside an answer the
+  // tagger also reads the words before a cue as one long fronted quotation, which they are not.
+  const inTurn = (s: StatementAnnotation): boolean =>
+    s.cue.end > s.cue.start && s.content.start >= s.cue.end && turns.some((t) => t.content.start <= s.cue.start && s.cue.end <= t.content.end)
+  const at = (s: StatementAnnotation): number => Math.min(s.cue.start, s.content.start)
+  return [...statements, ...nested.filter(inTurn)].sort((a, b) => at(a) - at(b) || a.cue.start - b.cue.start)
+}
 
 export const modelAttributeStage: Stage = {
   name: 'whosaid.attribute.model',

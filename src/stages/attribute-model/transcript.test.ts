@@ -15,3 +15,9 @@ test('should read a label that opens two paragraphs as transcript turns, and lea
   const statements = said('"Q: Will the talks resume?"\n\n"HASSAN: We are ready to meet them tomorrow."\n\n"Q: Where?"')
   assert.ok(statements.includes('HASSAN | : | We are ready to meet them tomorrow.'), statements.join('\n'))
 })
+
+test('should keep a report inside an interview answer as a statement of its own, beside the turn', () => {
+  const statements = said('Q: Will the talks resume?\n\nHASSAN: We are ready. The foreign minister told us that the talks would resume in Cairo next week.\n\nQ: Where?\n\nHASSAN: In Cairo, as I said.')
+  assert.ok(statements.includes('HASSAN | : | We are ready. The foreign minister told us that the talks would resume in Cairo next week.'), statements.join('\n'))
+  assert.ok(statements.includes('The foreign minister | told | that the talks would resume in Cairo next week'), statements.join('\n'))
+})

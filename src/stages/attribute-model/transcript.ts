@@ -44,8 +44,15 @@ function isPersonLabel(doc: Document, units: Units, label: { start: number; colo
   return true
 }
 
-/** Relabels speaker-label paragraphs: label = source, colon = cue, the rest of the paragraph = content. */
-export function labelSpeakerTurns(doc: Document, units: Units, labelsByParagraph: readonly Uint8Array[]): void {
+/**
+ * Relabels speaker-label paragraphs: label = source, colon = cue, the rest of the paragraph =
+ * content. Returns, per paragraph, what the tagger had found inside a turn's content when that
+ * holds a cue (an interviewee reporting someone else: "our ad said ..."), the rest O; null for
+ * other paragraphs. Those are statements nested in the turn's words (a flat label sequence cannot
+ * hold both).
+ */
+export function labelSpeakerTurns(doc: Document, units: Units, labelsByParagraph: readonly Uint8Array[]): Array<Uint8Array | null> {
+  const nested: Array<Uint8Array | null> = units.paragraphs.map(() => null)
   const labels = units.paragraphs.map((p) => speakerLabel(units, p.start, p.end))
   const capitalisedCount = new Map<string, number>()
   for (const label of labels) {
@@ -64,6 +71,10 @@ export function labelSpeakerTurns(doc: Document, units: Units, labelsByParagraph
     let end = paragraph.end
     // A closing mark that matches an opening one before the label stays outside, as the opening does.
     if (label.start > paragraph.start && QUOTE_MARK.test(units.words[end - 1]!) && end - 1 > label.colon + 1) end--
+    const inside = tags.slice()
+    inside.fill(O, 0, at(label.colon) + 1)
+    inside.fill(O, at(end))
+    if (inside.some((tag) => tag === B_CUE)) nested[p] = inside
     tags.fill(O, 0, at(label.start))
     tags[at(label.start)] = B_SOURCE
     tags.fill(I_SOURCE, at(label.start) + 1, at(label.colon))
@@ -72,6 +83,7 @@ export function labelSpeakerTurns(doc: Document, units: Units, labelsByParagraph
     tags.fill(I_CONTENT, at(label.colon) + 2, at(end))
     tags.fill(O, at(end), at(paragraph.end))
   })
+  return nested
 }
 
 /** A statement made by a speaker-label turn ("PENCE: Well, ..."): the speaker's words verbatim, marks or not. */
