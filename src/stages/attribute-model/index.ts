@@ -20,6 +20,7 @@ import { isSpeakerTurn, labelSpeakerTurns } from './transcript.js'
 import { buildUnits, type Units } from './units.js'
 
 const SENTENCE_END = new Set(['.', '?', '!', '…', '...'])
+const FIRST_OR_SECOND_PERSON = /^(?:I|we|you|me|us)$/i
 
 let loaded: LoadedAttributionModel | null | undefined
 
@@ -96,15 +97,22 @@ export function attributeWithModel(doc: Document, model: LoadedAttributionModel,
 /**
  * Adds the statements found inside speaker turns (`nested`) to the others, in text order: only
  * those with a cue of their own inside a turn's content (a content left without one would be
- * linked to a statement of an earlier paragraph) and the content after it.
+ * linked to a statement of an earlier paragraph), the content after it, and a third party as the
+ * speaker.
  */
 function withNested(statements: StatementAnnotation[], nested: StatementAnnotation[], text: string): StatementAnnotation[] {
   if (nested.length === 0) return statements
   const turns = statements.filter((s) => isSpeakerTurn(text, s))
   // Only a content after its cue ("... agreed that NATO would not expand"): inside an answer the
   // tagger also reads the words before a cue as one long fronted quotation, which they are not.
+  // And only someone else's words: "I think ..." or "you know ..." inside a turn is the turn's own
+  // speaker (or the interviewer) talking, which the turn already says.
   const inTurn = (s: StatementAnnotation): boolean =>
-    s.cue.end > s.cue.start && s.content.start >= s.cue.end && turns.some((t) => t.content.start <= s.cue.start && s.cue.end <= t.content.end)
+    s.cue.end > s.cue.start &&
+    s.content.start >= s.cue.end &&
+    s.speaker.end > s.speaker.start &&
+    !FIRST_OR_SECOND_PERSON.test(text.slice(s.speaker.start, s.speaker.end)) &&
+    turns.some((t) => t.content.start <= s.cue.start && s.cue.end <= t.content.end)
   const at = (s: StatementAnnotation): number => Math.min(s.cue.start, s.content.start)
   return [...statements, ...nested.filter(inTurn)].sort((a, b) => at(a) - at(b) || a.cue.start - b.cue.start)
 }

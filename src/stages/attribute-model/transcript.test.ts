@@ -21,3 +21,9 @@ test('should keep a report inside an interview answer as a statement of its own,
   assert.ok(statements.includes('HASSAN | : | We are ready. The foreign minister told us that the talks would resume in Cairo next week.'), statements.join('\n'))
   assert.ok(statements.includes('The foreign minister | told | that the talks would resume in Cairo next week'), statements.join('\n'))
 })
+
+test('should not repeat the turn speaker’s own "I think" inside the turn as a statement of its own', () => {
+  const statements = said('Q: Will the talks resume?\n\nHASSAN: I think that the talks will resume in Cairo next week.\n\nQ: Where?\n\nHASSAN: In Cairo, as I said.')
+  assert.ok(statements.includes('HASSAN | : | I think that the talks will resume in Cairo next week.'), statements.join('\n'))
+  assert.ok(!statements.some((s) => s.startsWith('I |')), statements.join('\n'))
+})
