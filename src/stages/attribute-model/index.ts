@@ -85,8 +85,8 @@ export function tagDocument(doc: Document, model: LoadedAttributionModel, prepar
 /** The statements of a document from the model (its own cost, given the backbone's syntax). */
 export function attributeWithModel(doc: Document, model: LoadedAttributionModel, prepared: PreparedSyntax = prepareSyntax(doc, model)): StatementAnnotation[] {
   const { spans, nested, units, xpos } = tagDocument(doc, model, prepared)
-  const turns = buildStatements(doc, units, spans, xpos)
-  const statements = extendFrontedContent(doc, completeFromRules(doc, withNested(turns, buildStatements(doc, units, nested, xpos), doc.text), () => attribute(doc)))
+  const outer = buildStatements(doc, units, spans, xpos)
+  const statements = extendFrontedContent(doc, completeFromRules(doc, withNested(outer, buildStatements(doc, units, nested, xpos), doc.text), () => attribute(doc)))
   // A cue with neither a source nor a content ("That said, ...") says nothing about anyone.
   return statements
     .filter((s) => s.speaker.end > s.speaker.start || s.content.end > s.content.start)
