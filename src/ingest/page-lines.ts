@@ -86,12 +86,25 @@ export function isNameLike(line: string): boolean {
   return words.every((word) => /^[\p{Lu}\d]/u.test(word) || NAME_PARTICLES.has(word.toLowerCase()))
 }
 
+/** Separators of a site / section breadcrumb line ("Al Jazeera | Middle East", "BBC News › World"). */
+const BREADCRUMB = /\s+[|›»]\s+/
+
+/**
+ * A site and section on one line ("Al Jazeera | Middle East"): two name-like parts around a pipe
+ * or a breadcrumb arrow; null for any other line.
+ */
+export function siteSectionLine(line: string): { outlet: string; section: string } | null {
+  const parts = line.split(BREADCRUMB)
+  if (parts.length !== 2 || !parts.every(isNameLike)) return null
+  return { outlet: parts[0]!, section: parts[1]! }
+}
+
 /** Could be a headline: one short line without final full stop that is not some other page part. */
 export function isHeadlineLike(line: string): boolean {
   if (line.length < 3 || line.length > 200 || !/\p{L}/u.test(line)) return false
   if (line.split(/\s+/).length > 30) return false
   if (/[.,;:]["”’)]*$/.test(line) && !/\.\.\.$|…$/.test(line)) return false
-  return !isCaptionLine(line, 'top') && bylineOf(line) === null && dateLine(line) === null
+  return !isCaptionLine(line, 'top') && bylineOf(line) === null && dateLine(line) === null && siteSectionLine(line) === null
 }
 
 const CREDIT_TRAILER = /^(?:sources?|reporting by|writing by|editing by|additional reporting by|compiled by|with agencies|\(?with reporting by)\b/i

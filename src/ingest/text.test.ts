@@ -49,6 +49,31 @@ describe('parseTextPage on a scraped news page', () => {
   })
 })
 
+describe('parseTextPage with the site and section on one line', () => {
+  it('should take "Site | Section" below the headline as outlet and section, not as body text', () => {
+    const raw = 'Egypt rejects Ethiopian dam proposal\n\nAl Jazeera | Middle East\nLast Modified: 12 Mar 2024 10:15 GMT\n\nCAIRO — Egypt\'s foreign minister ruled out the plan.\n'
+    const article = parseTextPage(raw, source)
+    assert.equal(article.headline, 'Egypt rejects Ethiopian dam proposal')
+    assert.equal(article.outlet, 'Al Jazeera')
+    assert.equal(article.section, 'Middle East')
+    assert.equal(article.text, 'CAIRO — Egypt\'s foreign minister ruled out the plan.')
+  })
+
+  it('should take a breadcrumb first line, then the headline', () => {
+    const article = parseTextPage('BBC News › World\nTalks resume in Cairo\n\nThe talks resumed on Monday, officials said.\n', source)
+    assert.equal(article.outlet, 'BBC News')
+    assert.equal(article.section, 'World')
+    assert.equal(article.headline, 'Talks resume in Cairo')
+    assert.equal(article.text, 'The talks resumed on Monday, officials said.')
+  })
+
+  it('should keep a sentence with a pipe in it as body text', () => {
+    const article = parseTextPage('Talks resume\n\nThe vote was 12 | 3 in the end, officials said on Monday.\n', source)
+    assert.equal(article.outlet, null)
+    assert.ok(article.text.includes('12 | 3'))
+  })
+})
+
 describe('parseTextPage with a header block', () => {
   it('should read Title, Outlet, Date, URL, Author and Caption lines of a bundled example', () => {
     const article = parseTextPage(readFileSync(join(examplesDir(), 'GUM_news_iodine.txt'), 'utf8'), source)

@@ -3,7 +3,8 @@
  * or text as scraped from a news site, where the metadata lines sit above and below the body:
  *
  *     Asharq Al-Awsat                      ← site name        → outlet
- *     Arab World                           ← section
+ *     Arab World                           ← section (or both on one line: "Al Jazeera | Middle East",
+ *                                            which may also come below the headline)
  *     Headline                             ← headline (a verbatim repeat below it is dropped)
  *     People gather in the square. (AFP)   ← photo caption    → captions[]
  *     By Jane Doe                          ← byline
@@ -15,7 +16,7 @@ import type { Article } from '../doc/schema.js'
 import { WhosaidError } from '../errors.js'
 import { buildArticle, type ArticleFields } from './article.js'
 import { normalizeText } from './normalize.js'
-import { bylineOf, dateKeyLine, dateLine, isCaptionLine, isCreditTrailer, isHeadlineLike, isNameLike } from './page-lines.js'
+import { bylineOf, dateKeyLine, dateLine, isCaptionLine, isCreditTrailer, isHeadlineLike, isNameLike, siteSectionLine } from './page-lines.js'
 import { joinParagraphs } from './paragraphs.js'
 import { readHeaderBlock } from './text-header.js'
 import { describeSource, type SourceRef } from './types.js'
@@ -59,7 +60,12 @@ function readTopMatter(lines: readonly string[], found: Found): number {
   if (!first) return lines.length
   let next = 0
 
-  if (second && isNameLike(first.text) && second.text !== first.text) {
+  const breadcrumb = siteSectionLine(first.text)
+  if (breadcrumb) {
+    found.outlet = breadcrumb.outlet
+    found.section = breadcrumb.section
+    next = 1
+  } else if (second && isNameLike(first.text) && second.text !== first.text) {
     const sectionThenHeadline =
       third && isNameLike(second.text) && second.text !== third.text && isHeadlineLike(third.text)
     if (sectionThenHeadline) {
@@ -97,14 +103,18 @@ function readTopMatter(lines: readonly string[], found: Found): number {
 }
 
 function isTopMatter(line: string, headline: string | null): boolean {
-  return line === headline || isCaptionLine(line, 'top') || bylineOf(line) !== null || dateLine(line) !== null
+  return line === headline || isCaptionLine(line, 'top') || bylineOf(line) !== null || dateLine(line) !== null || siteSectionLine(line) !== null
 }
 
 function takeTopLine(line: string, found: Found): void {
   if (line === found.headline) return
   const byline = bylineOf(line)
   const date = dateLine(line)
-  if (byline !== null) found.byline ??= byline
+  const breadcrumb = siteSectionLine(line)
+  if (breadcrumb !== null) {
+    found.outlet ??= breadcrumb.outlet
+    found.section ??= breadcrumb.section
+  } else if (byline !== null) found.byline ??= byline
   else if (date !== null) found[date.kind] ??= date.iso
   else found.captions.push(line)
 }
