@@ -27,6 +27,12 @@ describe('toIsoDate', () => {
     assert.equal(toIsoDate(1557868500000), '2019-05-14T21:15:00Z')
   })
 
+  it('should return null for an epoch number past year 9999 or past any Date, not a five-digit year or a throw', () => {
+    assert.equal(toIsoDate(253402300800000), null) // 10000-01-01
+    assert.equal(toIsoDate(1e20), null)
+    assert.equal(toIsoDate(253402300799000), '9999-12-31T23:59:59Z')
+  })
+
   it('should return null for a date without a year rather than guess one', () => {
     assert.equal(toIsoDate('May 14'), null)
   })

@@ -38,7 +38,11 @@ function fromEpoch(value: number): string | null {
   if (!Number.isFinite(value) || value <= 0) return null
   // Ten digits are seconds, thirteen are milliseconds: both appear in scraped corpora.
   const ms = value < 1e11 ? value * 1000 : value
-  return new Date(ms).toISOString().replace(/\.000Z$/, 'Z')
+  const date = new Date(ms)
+  // A number past year 9999 is no date an article was written on (nor one ISO 8601's four-digit
+  // year can state); past ±8.64e15 ms there is no Date at all.
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) return null
+  return date.toISOString().replace(/\.000Z$/, 'Z')
 }
 
 /**
@@ -53,6 +57,8 @@ function fromChrono(text: string): string | null {
   const found = chrono.parse(text).find(statesItsYear)
   if (!found) return null
   const start = found.start
+  const year = start.get('year') ?? 0
+  if (year < 1 || year > 9999) return null
   const day = `${pad(start.get('year') ?? 0, 4)}-${pad(start.get('month') ?? 1)}-${pad(start.get('day') ?? 1)}`
   if (!start.isCertain('hour')) return day
   const time = `${pad(start.get('hour') ?? 0)}:${pad(start.get('minute') ?? 0)}:${pad(start.get('second') ?? 0)}`
