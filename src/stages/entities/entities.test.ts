@@ -22,6 +22,20 @@ test('should type people, organisations, places and groups', () => {
   assert.equal(byName['Cairo'], 'GPE')
 })
 
+test('should type news agencies and outlets cited as sources as organisations, not people', () => {
+  const entities = entitiesOf('Reuters reported that talks would resume. Asharq Al-Awsat said the meeting was postponed, while Al-Ahram quoted officials.')
+  const byName = Object.fromEntries(entities.map((entity) => [entity.name, entity.type]))
+  assert.equal(byName['Reuters'], 'ORG')
+  assert.equal(byName['Asharq Al-Awsat'], 'ORG')
+  assert.equal(byName['Al-Ahram'], 'ORG')
+})
+
+test("should type a mention of the article's own outlet as an organisation", () => {
+  const text = 'Talks resumed on Monday, Sada al-Balad learned from officials in Cairo.'
+  const own = analyzeArticle(makeArticle(text, { outlet: 'Sada al-Balad' })).entities.find((entity) => entity.name === 'Sada al-Balad')
+  assert.equal(own?.type, 'ORG')
+})
+
 test('should resolve surname-only and variant mentions to the full name, with aliases', () => {
   const [sisi] = entitiesOf('Abdel Fattah el-Sisi spoke first. Later, al-Sisi left. Sisi returned on Monday.').filter((entity) => entity.type === 'PERSON')
   assert.equal(sisi!.name, 'Abdel Fattah el-Sisi')

@@ -13,7 +13,7 @@ export const entitiesStage: Stage = {
   requires: ['tokens', 'sentences'],
   assigns: ['mentions'],
   run(doc) {
-    doc.mentions = recognizeWithModel({ text: doc.text, tokens: doc.requireTokens(), sentences: doc.sentences })
+    doc.mentions = recognizeWithModel({ text: doc.text, tokens: doc.requireTokens(), sentences: doc.sentences, outlet: doc.article.outlet })
     doc.markAssigned('mentions')
   },
   load: loadNerModel,

@@ -23,6 +23,8 @@ export interface RecognizeInput {
   text: string
   tokens: TokenColumns
   sentences: ReadonlyArray<{ tokenStart: number; tokenEnd: number }>
+  /** The article's own outlet (page metadata), when known: a mention of it is an organisation. */
+  outlet?: string | null
 }
 
 export function recognizeEntities({ text, tokens, sentences }: RecognizeInput): Mention[] {

@@ -10,6 +10,7 @@ import { loadNer, type Ner } from '../../backbone/ner/index.js'
 import { placeOrGroupType } from '../../lexicon/places.js'
 import { PERSON_TITLES } from '../../lexicon/people.js'
 import { COMMON_WORDS } from '../../lexicon/common-words.js'
+import { isNewsOutlet, normalise as normaliseOutlet } from '../../lexicon/media.js'
 import { nameParts } from './names.js'
 import type { RecognizeInput } from './recognize.js'
 
@@ -26,8 +27,9 @@ export function loadNerModel(): void {
   shared.load()
 }
 
-export function recognizeWithModel({ text, tokens, sentences }: RecognizeInput): Mention[] {
+export function recognizeWithModel({ text, tokens, sentences, outlet }: RecognizeInput): Mention[] {
   shared ??= loadNer()
+  const ownOutlet = outlet ? normaliseOutlet(outlet) : null
   const mentions: Mention[] = []
   const words: string[] = []
   for (const sentence of sentences) {
@@ -46,6 +48,10 @@ export function recognizeWithModel({ text, tokens, sentences }: RecognizeInput):
       // A sentence-initial "The" read into an organisation or place ("The Arab League") is not part
       // of its name, except for the few places whose name holds it.
       if (type !== 'PERSON' && first < last && lower(first) === 'the' && !NAMES_WITH_THE.has(lower(first + 1))) first++
+      // A news agency or outlet, or the article's own, is an organisation: the model reads "Reuters"
+      // as a surname and "Asharq Al-Awsat" as an Arabic personal name.
+      const name = text.slice(tokens.start[first]!, tokens.end[last]!)
+      if (type !== 'ORG' && (isNewsOutlet(name) || normaliseOutlet(name) === ownOutlet)) type = 'ORG'
       // "Secretary of State Mike Pompeo": a common word left at the front belongs to the title.
       while (type === 'PERSON' && last - first >= 2 && COMMON_WORDS.has(lower(first))) first++
       const title = type === 'PERSON' ? titleBefore(text, tokens, first, sentence.tokenStart) : null
