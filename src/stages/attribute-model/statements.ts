@@ -64,6 +64,20 @@ export function linkSpans(units: Units, spans: readonly TaggedSpan[]): Linked[] 
   for (const span of spans) {
     if (span.label === 'source') nearestCue(span)?.sources.push(span)
   }
+  /**
+   * "X told reporters [that talks would continue], adding [that ...]": a content between two cues
+   * of a sentence is nearer the second, but when that cue has a content of its own after it, this
+   * one completes the first cue, which has nothing else between it and this content.
+   */
+  function reportedBefore(span: TaggedSpan): Linked | null {
+    const s = sentence[span.start]
+    const after = statements.find((st) => st.cue!.start >= span.end && sentence[st.cue!.start] === s)
+    if (!after || !contents.some((c) => c.start >= after.cue!.end && sentence[c.start] === s && c.start - after.cue!.end <= 1)) return null
+    const before = statements.filter((st) => st.cue!.end <= span.start && sentence[st.cue!.start] === s).at(-1)
+    if (!before) return null
+    const between = (x: TaggedSpan): boolean => x !== span && x.start >= before.cue!.end && x.end <= span.start && x.label !== 'source'
+    return spans.some(between) ? null : before
+  }
   const byParagraph = new Map<number, Linked[]>()
   for (const statement of statements) {
     const list = byParagraph.get(statement.paragraph) ?? []
@@ -71,9 +85,10 @@ export function linkSpans(units: Units, spans: readonly TaggedSpan[]): Linked[] 
     byParagraph.set(statement.paragraph, list)
   }
   const orphans: Linked[] = []
+  const contents = spans.filter((s) => s.label === 'content')
   for (const span of spans) {
     if (span.label !== 'content') continue
-    const target = nearestCue(span)
+    const target = reportedBefore(span) ?? nearestCue(span)
     if (target) {
       target.contents.push(span)
       continue

@@ -139,6 +139,14 @@ const cases: Array<{ should: string; text: string; expected: Expected[] }> = [
     ],
   },
   {
+    should: 'give the content between "told ... that ..." and ", adding that ..." to the first cue, the second its own',
+    text: 'Abd al-Fattah el-Sisi told reporters on Monday that negotiations would continue, adding that Egypt "will not give up a single drop".',
+    expected: [
+      { kind: 'indirect', speaker: 'Abd al-Fattah el-Sisi', cue: 'told', content: 'that negotiations would continue' },
+      { kind: 'mixed', speaker: 'Abd al-Fattah el-Sisi', cue: 'adding', content: 'that Egypt "will not give up a single drop"' },
+    ],
+  },
+  {
     should: 'attribute "..., said X, a former ..." with the apposition in the speaker',
     text: 'The vote was rigged from the start, said Mohamed ElBaradei, a former vice president.',
     expected: [{ speaker: 'Mohamed ElBaradei, a former vice president', name: 'Mohamed ElBaradei', cue: 'said', content: 'The vote was rigged from the start' }],
