@@ -45,6 +45,10 @@ export function backboneWord(word: string): string {
   if (word === '‘' || word === '’') return "'"
   if (word === '—' || word === '–' || word === '―') return '--'
   if (word === '…') return '...'
+  // Arabic punctuation inside English text (sites that publish in both): the models learnt the Latin marks.
+  if (word === '\u060C') return ','
+  if (word === '\u061B') return ';'
+  if (word === '\u061F') return '?'
   return word.replace(/[’ʼ]/g, "'")
 }
 

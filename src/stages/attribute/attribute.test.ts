@@ -147,6 +147,14 @@ const cases: Array<{ should: string; text: string; expected: Expected[] }> = [
     ],
   },
   {
+    should: 'read an Arabic comma before ", adding that ..." as a comma',
+    text: 'Abd al-Fattah el-Sisi told reporters on Monday that negotiations would continue، adding that Egypt would not give up a single drop.',
+    expected: [
+      { kind: 'indirect', speaker: 'Abd al-Fattah el-Sisi', cue: 'told', content: 'that negotiations would continue' },
+      { kind: 'indirect', speaker: 'Abd al-Fattah el-Sisi', cue: 'adding', content: 'that Egypt would not give up a single drop' },
+    ],
+  },
+  {
     should: 'attribute "..., said X, a former ..." with the apposition in the speaker',
     text: 'The vote was rigged from the start, said Mohamed ElBaradei, a former vice president.',
     expected: [{ speaker: 'Mohamed ElBaradei, a former vice president', name: 'Mohamed ElBaradei', cue: 'said', content: 'The vote was rigged from the start' }],
