@@ -116,7 +116,7 @@ export function linkSpans(units: Units, spans: readonly TaggedSpan[]): Linked[] 
 /** Statements in text order with resolved speakers. */
 export function buildStatements(doc: Document, units: Units, spans: readonly TaggedSpan[], xpos: readonly string[] = []): StatementAnnotation[] {
   const view = new TokenView(doc)
-  const linked = linkSpans(units, spans)
+  const linked = linkSpans(units, spans.map((span) => withoutDateline(doc, units, span)))
   const charSpan = (s: TaggedSpan): { start: number; end: number } => ({ start: units.start[s.start]!, end: units.end[s.end - 1]! })
   interface Pending {
     at: number
@@ -242,6 +242,32 @@ function resolveSource(doc: Document, view: TokenView, units: Units, source: Tag
   const lastToken = view.tokenAt(units.end[first.head]! - 1)
   const ref = resolveSpeaker(doc, view, { first: firstToken, last: Math.max(firstToken, lastToken), mention: -1 }, recentSpeakers)
   return { start, end, entity: ref.entity, anonymous: ref.anonymous }
+}
+
+const DASHES = new Set(['-', '--', '—', '–'])
+const CAPITALS = /^[A-Z][A-Z.'’-]+$/
+
+/**
+ * A source span that starts a paragraph with its dateline ("BAGHDAD - Shiite cleric Muqtada
+ * al-Sadr", "CAIRO (Reuters) — Egypt's ...", "Cairo - ..."): the place and the agency say where the
+ * story was filed, not who spoke. The span starts after the dash.
+ */
+function withoutDateline(doc: Document, units: Units, span: TaggedSpan): TaggedSpan {
+  if (span.label !== 'source' || !units.paragraphs.some((p) => p.start === span.start)) return span
+  let u = span.start
+  const place = units.mention[u]!
+  if (CAPITALS.test(units.words[u]!)) {
+    while (u < span.end && u - span.start < 3 && CAPITALS.test(units.words[u]!)) u++
+  } else if (place >= 0 && (doc.mentions[place]!.type === 'GPE' || doc.mentions[place]!.type === 'LOC')) {
+    while (u < span.end && units.mention[u] === place) u++
+  } else return span
+  // "(Reuters)", "(AFP)"
+  if (units.words[u] === '(') {
+    const close = units.words.indexOf(')', u)
+    if (close < 0 || close - u > 4) return span
+    u = close + 1
+  }
+  return u + 1 < span.end && DASHES.has(units.words[u]!) ? { ...span, start: u + 1 } : span
 }
 
 /** The head word of a noun phrase `[first, end)`: its last word before a preposition or a relative pronoun. */

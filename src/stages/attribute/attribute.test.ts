@@ -147,6 +147,11 @@ const cases: Array<{ should: string; text: string; expected: Expected[] }> = [
     ],
   },
   {
+    should: 'leave the dateline that opens a paragraph out of the speaker',
+    text: 'BAGHDAD - Shiite cleric Muqtada al-Sadr called on his supporters to stay off the streets.',
+    expected: [{ speaker: 'Shiite cleric Muqtada al-Sadr', name: 'Muqtada al-Sadr', cue: 'called on', content: 'his supporters to stay off the streets' }],
+  },
+  {
     should: 'read an Arabic comma before ", adding that ..." as a comma',
     text: 'Abd al-Fattah el-Sisi told reporters on Monday that negotiations would continue، adding that Egypt would not give up a single drop.',
     expected: [
