@@ -5,6 +5,7 @@
  *   node dist/backbone/train.js [--epochs N] [--tagger-epochs N] [--parser-epochs N]
  *                               [--only tagger|parser] [--folds K] [--out DIR] [--prune F]
  *                               [--gum none|parser|both] [--jk-cache FILE]
+ *                               [--explore P] [--explore-from E] [--parser-seed S]
  *
  * --gum: add the GUM train documents (gum/splits.md; dev, test and the reddit genre left out)
  * to the parser's training data ("parser") or to the tagger's and the parser's ("both", the default).
@@ -39,10 +40,12 @@ interface Args {
   prune: number;
   /** which models also train on the GUM train documents */
   gum: "none" | "parser" | "both";
+  /** parser settings other than the defaults (dev experiments) */
+  parser: Partial<ParserTrainOptions>;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { taggerEpochs: 0, parserEpochs: 0, folds: 5, out: modelsDir(), prune: 0.02, gum: "both" };
+  const a: Args = { taggerEpochs: 0, parserEpochs: 0, folds: 5, out: modelsDir(), prune: 0.02, gum: "both", parser: {} };
   let epochs = 0;
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
@@ -54,6 +57,9 @@ function parseArgs(argv: string[]): Args {
     else if (k === "--out") (a.out = v!), i++;
     else if (k === "--jk-cache") (a.jkCache = v!), i++;
     else if (k === "--prune") (a.prune = Number(v)), i++;
+    else if (k === "--explore") (a.parser.explore = Number(v)), i++;
+    else if (k === "--explore-from") (a.parser.exploreFrom = Number(v)), i++;
+    else if (k === "--parser-seed") (a.parser.seed = Number(v)), i++;
     else if (k === "--gum") {
       if (v !== "none" && v !== "parser" && v !== "both") throw new Error("--gum none|parser|both");
       a.gum = v;
@@ -186,7 +192,7 @@ async function main(): Promise<void> {
   }
   if (args.only === "tagger") return;
   const t0 = Date.now();
-  const popts: ParserTrainOptions = { ...defaultParserOptions, epochs: args.parserEpochs };
+  const popts: ParserTrainOptions = { ...defaultParserOptions, ...args.parser, epochs: args.parserEpochs };
   // the parser trains on the tags it will see: jackknifed over the tagger's training data, and
   // for GUM when the tagger did not train on it, the tagger's own (held-out) tags
   let data: TaggedSentence[];
