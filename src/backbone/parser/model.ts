@@ -325,6 +325,13 @@ export class Parser {
     out[k++] = h2(165, s1a, s0a);
     out[k++] = h2(166, s0a, b0p);
     out[k++] = h2(167, s0p, b0a);
+    // s1 and b0: the two candidate heads of s0 (RIGHT vs LEFT)
+    const d2 = s1 >= 0 && b0 >= 0 ? distBucket(b0 - s1) : 0;
+    out[k++] = h2(170, s1p, b0p);
+    out[k++] = h3(171, s1p, b0p, d2);
+    out[k++] = h2(172, s1w, b0p);
+    out[k++] = h2(173, s1p, b0w);
+    out[k++] = h3(174, s1u, b0u, s0u);
     return k;
   }
 
@@ -468,6 +475,12 @@ export class Parser {
     out[k++] = h2(164, s0a, b0a);
     out[k++] = h2(166, s0a, b0p);
     out[k++] = h2(167, s0p, b0a);
+    const d2 = s1 >= 0 && b0 >= 0 ? distBucket(b0 - s1) : 0;
+    out[k++] = h2(170, s1p, b0p);
+    out[k++] = h3(171, s1p, b0p, d2);
+    out[k++] = h2(172, s1w, b0p);
+    out[k++] = h2(173, s1p, b0w);
+    out[k++] = h3(174, s1u, b0u, s0u);
     this.nBufferFeatures = k;
     if (!withStack) return k;
     const s0sr = s0 >= 0 ? h2(0, st.rsetLo[s0]!, st.rsetHi[s0]!) : NONE;
@@ -610,7 +623,15 @@ export class Parser {
     }
   }
 
-  /** Features for labelling an arc head h -> dependent d made by `move`. */
+  /**
+   * Features for labelling an arc head h -> dependent d made by `move`. Scoring them over the
+   * label candidates is a sixth of parsing time, so templates whose removal changed no more
+   * labels right than wrong on dev (the head word with the dependent tag and vice versa, the
+   * dependent's right children, valency and suffix with the head tag, the right-context tag
+   * pairs) were dropped: same dev label accuracy, ~10% faster parsing of EWT dev. Richer label
+   * templates (the token after the dependent's subtree, the head's likely head, label sets with
+   * both tags) did not change the label accuracy either.
+   */
   labelFeatures(move: number, h: number, d: number, out: Int32Array): number {
     const st = this.state;
     const inp = this.input;
@@ -622,10 +643,9 @@ export class Parser {
     const dir = move;
     const hw = W[h]!, hp = P[h]!, dw = W[d]!, dp = P[d]!;
     const dist = distBucket(Math.abs(h - d));
-    const dL1 = st.lc1[d]!, dR1 = st.rc1[d]!;
+    const dL1 = st.lc1[d]!;
     const hL1 = st.lc1[h]!, hR1 = st.rc1[h]!;
     const dsl = h2(0, st.lsetLo[d]!, st.lsetHi[d]!);
-    const dsr = h2(0, st.rsetLo[d]!, st.rsetHi[d]!);
     let k = 0;
     out[k++] = h1(1, dir);
     out[k++] = h2(2, dir, dw);
@@ -636,35 +656,24 @@ export class Parser {
     out[k++] = h2(7, dir, hp);
     out[k++] = h3(8, dir, hw, hp);
     out[k++] = h3(9, dir, hp, dp);
-    out[k++] = h3(10, dir, hw, dp);
-    out[k++] = h3(11, dir, hp, dw);
     out[k++] = h3(12, dir, hw, dw);
     out[k++] = h4(13, dir, hp, dp, dist);
     out[k++] = h3(14, dir, U[h]!, U[d]!);
     out[k++] = h2(15, dir, S[d]!);
-    out[k++] = h3(16, dir, S[d]!, hp);
     // dependent's children (complete)
     out[k++] = h3(20, dir, dp, l(dL1));
-    out[k++] = h3(21, dir, dp, l(dR1));
     out[k++] = h3(22, dir, dp, p(dL1));
-    out[k++] = h3(23, dir, dp, p(dR1));
     out[k++] = h3(24, dir, dp, dsl);
-    out[k++] = h3(25, dir, dp, dsr);
     out[k++] = h3(26, dir, dw, dsl);
-    out[k++] = h4(27, dir, dp, st.nl[d]!, st.nr[d]!);
     out[k++] = h3(28, dir, w(dL1), dp);
     // head's other children so far
     out[k++] = h3(30, dir, hp, l(hL1));
     out[k++] = h3(31, dir, hp, l(hR1));
-    out[k++] = h4(32, dir, hp, dp, l(dir === LEFT ? hL1 : hR1));
     out[k++] = h3(33, dir, hw, l(dir === LEFT ? hL1 : hR1));
     // context
     out[k++] = h3(40, dir, dp, p(d - 1));
-    out[k++] = h3(41, dir, dp, p(d + 1));
-    out[k++] = h4(42, dir, dp, p(d - 1), p(d + 1));
     out[k++] = h3(43, dir, hp, p(h + 1));
     out[k++] = h3(44, dir, hp, p(h - 1));
-    out[k++] = h4(45, dir, hp, dp, p(d + 1));
     out[k++] = h2(46, dir, h === 0 ? 1 : 0);
     out[k++] = h3(47, dir, d === 1 ? 1 : 0, dp);
     return k;
