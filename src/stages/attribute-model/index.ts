@@ -87,9 +87,12 @@ export function attributeWithModel(doc: Document, model: LoadedAttributionModel,
   const { spans, nested, units, xpos } = tagDocument(doc, model, prepared)
   const outer = buildStatements(doc, units, spans, xpos)
   const statements = extendFrontedContent(doc, completeFromRules(doc, withNested(outer, buildStatements(doc, units, nested, xpos), doc.text), () => attribute(doc)))
-  // A cue with neither a source nor a content ("That said, ...") says nothing about anyone.
+  // A cue with neither a source nor a content ("That said, ...") says nothing about anyone; nor
+  // does reported speech with neither a cue nor a source (a quotation without either may still
+  // continue one from an earlier paragraph the caller did not pass).
   return statements
     .filter((s) => s.speaker.end > s.speaker.start || s.content.end > s.content.start)
+    .filter((s) => s.speaker.end > s.speaker.start || s.cue.end > s.cue.start || s.kind !== 'indirect')
     .map((s) => (isSpeakerTurn(doc.text, s) ? { ...s, kind: 'direct' as const } : s))
 }
 
