@@ -6,6 +6,7 @@ import { recognizerFor } from '../backbone/ner/index.js'
 import { loadModel as loadNerModel } from '../backbone/ner/model.js'
 import { loadTagger } from '../backbone/model-io.js'
 import { sharedModel } from '../backbone/shared.js'
+import { loadAttributionModel } from '../stages/attribute-model/model-file.js'
 import { packageRoot } from './package-root.js'
 import { enableModelSharing, modelSnapshots, registerModelClasses, registerWeightClasses, SHARE_MIN_BYTES, sharedWeights } from './shared-models.js'
 
@@ -47,6 +48,18 @@ describe('shared models', () => {
       assert.equal(there.nerTableShared, true)
       // The workers' models use the very bytes the main thread loaded: as many shared bytes as here.
       assert.equal((there.weights as { bytes: number }).bytes, weights.bytes)
+    }
+  })
+
+  it('should share every large array of the shipped weight tables, whatever their layout', () => {
+    enableModelSharing()
+    const { model: attribution } = sharedModel('test:attribution', () => ({ model: loadAttributionModel(join(dir, 'attribution.bin.gz')) }))
+    const tagger = sharedModel(join(dir, 'tagger.bin.gz'), () => loadTagger(join(dir, 'tagger.bin.gz')))
+    // the attribution table (14 classes: inline pairs) and the tagger's (mixed sparse / dense rows)
+    for (const table of [attribution!.tagger.table, tagger.table]) {
+      const large = Object.entries(table).filter(([, value]) => ArrayBuffer.isView(value) && value.byteLength >= SHARE_MIN_BYTES)
+      assert.ok(large.length > 0)
+      for (const [field, array] of large) assert.ok((array as ArrayBufferView).buffer instanceof SharedArrayBuffer, `${field} is not shared`)
     }
   })
 
