@@ -11,6 +11,7 @@ import type { Document, SpeakerRef, StatementAnnotation } from '../../doc/docume
 import { TokenKind } from '../../doc/tokens.js'
 import { TokenView } from '../attribute/context.js'
 import { resolveSpeaker } from '../attribute/speaker.js'
+import { normalise as normaliseOutlet } from '../../lexicon/media.js'
 import type { SpanLabel } from './model.js'
 import type { Units } from './units.js'
 
@@ -147,6 +148,10 @@ export function buildStatements(doc: Document, units: Units, spans: readonly Tag
   }
   pending.sort((a, b) => a.at - b.at || a.cue.start - b.cue.start || a.content.start - b.content.start)
 
+  // The article's own outlet ("Wikinews observed ...", "told Wikinews") speaks in its own name: a
+  // "they" or "it" is someone it reports on, not the outlet.
+  const outlet = doc.article.outlet ? normaliseOutlet(doc.article.outlet) : null
+  const ownOutlet = outlet === null ? -2 : doc.entities.findIndex((entity) => normaliseOutlet(entity.name) === outlet)
   const recentSpeakers: number[] = []
   const resolved = new Map<TaggedSpan, SpeakerRef>()
   return pending.map((p) => {
@@ -154,7 +159,7 @@ export function buildStatements(doc: Document, units: Units, spans: readonly Tag
     if (!p.source) {
       speaker = { start: p.cue.start, end: p.cue.start, entity: -1, anonymous: false }
     } else {
-      speaker = resolved.get(p.source) ?? resolveSource(doc, view, units, p.source, recentSpeakers, xpos)
+      speaker = resolved.get(p.source) ?? resolveSource(doc, view, units, p.source, recentSpeakers, xpos, ownOutlet)
       resolved.set(p.source, speaker)
     }
     if (speaker.end > speaker.start) recentSpeakers.push(speaker.entity)
@@ -201,7 +206,7 @@ const POSSESSIVE = new Set(["'s", '’s', "'", '’'])
  * (pronouns to the last fitting speaker, descriptions to the entity whose role fits, anonymous
  * sources such as "a State Department official").
  */
-function resolveSource(doc: Document, view: TokenView, units: Units, source: TaggedSpan, recentSpeakers: readonly number[], xpos: readonly string[]): SpeakerRef {
+function resolveSource(doc: Document, view: TokenView, units: Units, source: TaggedSpan, recentSpeakers: readonly number[], xpos: readonly string[], ownOutlet: number): SpeakerRef {
   const start = units.start[source.start]!
   const end = units.end[source.end - 1]!
   // Comma-separated parts: the phrase and its appositions.
@@ -240,7 +245,7 @@ function resolveSource(doc: Document, view: TokenView, units: Units, source: Tag
   }
   const firstToken = view.tokenAt(units.start[first.first]!)
   const lastToken = view.tokenAt(units.end[first.head]! - 1)
-  const ref = resolveSpeaker(doc, view, { first: firstToken, last: Math.max(firstToken, lastToken), mention: -1 }, recentSpeakers)
+  const ref = resolveSpeaker(doc, view, { first: firstToken, last: Math.max(firstToken, lastToken), mention: -1 }, recentSpeakers, ownOutlet)
   return { start, end, entity: ref.entity, anonymous: ref.anonymous }
 }
 

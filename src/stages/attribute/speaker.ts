@@ -105,13 +105,16 @@ function phraseEndingAt(view: TokenView, p: number, floor: number): SpeakerSpan 
 
 /**
  * Resolves a speaker phrase to an entity. Pronouns and descriptions look back for the most recent
- * fitting person or organisation, preferring earlier speakers over other mentions.
+ * fitting person or organisation, preferring earlier speakers over other mentions; never to
+ * `notByPronoun` (the article's own outlet: "told Wikinews" does not make Wikinews the "they" that
+ * speaks next).
  */
 export function resolveSpeaker(
   doc: Document,
   view: TokenView,
   span: SpeakerSpan,
   recentSpeakers: readonly number[],
+  notByPronoun = -1,
 ): SpeakerRef {
   const start = view.start(span.first)
   const end = view.end(span.last)
@@ -123,7 +126,7 @@ export function resolveSpeaker(
   const pronoun = PRONOUNS.get(phrase)
   if (pronoun) {
     const wanted = pronoun === 'person' ? 'PERSON' : pronoun === 'thing' ? 'ORG' : 'ORG'
-    const entity = lastEntityBefore(doc, start, wanted, recentSpeakers)
+    const entity = lastEntityBefore(doc, start, wanted, recentSpeakers, notByPronoun)
     return { start, end, entity, anonymous: false }
   }
   const head = phrase.split(/\s+/).pop() ?? ''
@@ -133,14 +136,14 @@ export function resolveSpeaker(
   return { start, end, entity: -1, anonymous }
 }
 
-function lastEntityBefore(doc: Document, offset: number, type: 'PERSON' | 'ORG', recentSpeakers: readonly number[]): number {
+function lastEntityBefore(doc: Document, offset: number, type: 'PERSON' | 'ORG', recentSpeakers: readonly number[], skip: number): number {
   for (let i = recentSpeakers.length - 1; i >= 0; i--) {
     const entity = recentSpeakers[i]!
-    if (entity >= 0 && doc.entities[entity]!.type === type) return entity
+    if (entity >= 0 && entity !== skip && doc.entities[entity]!.type === type) return entity
   }
   for (let i = doc.mentions.length - 1; i >= 0; i--) {
     const mention = doc.mentions[i]!
-    if (mention.end <= offset && mention.type === type) return mention.entity
+    if (mention.end <= offset && mention.type === type && mention.entity !== skip) return mention.entity
   }
   return -1
 }

@@ -36,6 +36,16 @@ test("should type a mention of the article's own outlet as an organisation", () 
   assert.equal(own?.type, 'ORG')
 })
 
+test("should not resolve a pronoun speaker to the article's own outlet", () => {
+  const text = 'Council members told Wikinews the budget vote was delayed. They said the mayor had asked for more time.'
+  const analysis = analyzeArticle(makeArticle(text, { outlet: 'Wikinews' }))
+  const wikinews = analysis.entities.find((entity) => entity.name === 'Wikinews')
+  assert.equal(wikinews?.type, 'ORG')
+  const they = analysis.statements.find((statement) => statement.speaker.text === 'They')
+  assert.ok(they, JSON.stringify(analysis.statements.map((s) => s.speaker.text)))
+  assert.notEqual(they.speaker.entity, wikinews.id)
+})
+
 test('should resolve surname-only and variant mentions to the full name, with aliases', () => {
   const [sisi] = entitiesOf('Abdel Fattah el-Sisi spoke first. Later, al-Sisi left. Sisi returned on Monday.').filter((entity) => entity.type === 'PERSON')
   assert.equal(sisi!.name, 'Abdel Fattah el-Sisi')
