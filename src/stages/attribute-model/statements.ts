@@ -65,6 +65,7 @@ export function linkSpans(units: Units, spans: readonly TaggedSpan[]): Linked[] 
   for (const span of spans) {
     if (span.label === 'source') nearestCue(span)?.sources.push(span)
   }
+  const contents = spans.filter((s) => s.label === 'content')
   /**
    * "X told reporters [that talks would continue], adding [that ...]": a content between two cues
    * of a sentence is nearer the second, but when that cue has a content of its own after it, this
@@ -86,7 +87,6 @@ export function linkSpans(units: Units, spans: readonly TaggedSpan[]): Linked[] 
     byParagraph.set(statement.paragraph, list)
   }
   const orphans: Linked[] = []
-  const contents = spans.filter((s) => s.label === 'content')
   for (const span of spans) {
     if (span.label !== 'content') continue
     const target = reportedBefore(span) ?? nearestCue(span)
@@ -151,7 +151,8 @@ export function buildStatements(doc: Document, units: Units, spans: readonly Tag
   // The article's own outlet ("Wikinews observed ...", "told Wikinews") speaks in its own name: a
   // "they" or "it" is someone it reports on, not the outlet.
   const outlet = doc.article.outlet ? normaliseOutlet(doc.article.outlet) : null
-  const ownOutlet = outlet === null ? -2 : doc.entities.findIndex((entity) => normaliseOutlet(entity.name) === outlet)
+  const outletEntity = outlet === null ? -1 : doc.entities.findIndex((entity) => normaliseOutlet(entity.name) === outlet)
+  const ownOutlet = outletEntity >= 0 ? outletEntity : null
   const recentSpeakers: number[] = []
   const resolved = new Map<TaggedSpan, SpeakerRef>()
   return pending.map((p) => {
@@ -206,7 +207,7 @@ const POSSESSIVE = new Set(["'s", '’s', "'", '’'])
  * (pronouns to the last fitting speaker, descriptions to the entity whose role fits, anonymous
  * sources such as "a State Department official").
  */
-function resolveSource(doc: Document, view: TokenView, units: Units, source: TaggedSpan, recentSpeakers: readonly number[], xpos: readonly string[], ownOutlet: number): SpeakerRef {
+function resolveSource(doc: Document, view: TokenView, units: Units, source: TaggedSpan, recentSpeakers: readonly number[], xpos: readonly string[], ownOutlet: number | null): SpeakerRef {
   const start = units.start[source.start]!
   const end = units.end[source.end - 1]!
   // Comma-separated parts: the phrase and its appositions.

@@ -114,7 +114,7 @@ export function resolveSpeaker(
   view: TokenView,
   span: SpeakerSpan,
   recentSpeakers: readonly number[],
-  notByPronoun = -1,
+  notByPronoun: number | null = null,
 ): SpeakerRef {
   const start = view.start(span.first)
   const end = view.end(span.last)
@@ -136,14 +136,14 @@ export function resolveSpeaker(
   return { start, end, entity: -1, anonymous }
 }
 
-function lastEntityBefore(doc: Document, offset: number, type: 'PERSON' | 'ORG', recentSpeakers: readonly number[], skip: number): number {
+function lastEntityBefore(doc: Document, offset: number, type: 'PERSON' | 'ORG', recentSpeakers: readonly number[], skip: number | null): number {
   for (let i = recentSpeakers.length - 1; i >= 0; i--) {
     const entity = recentSpeakers[i]!
     if (entity >= 0 && entity !== skip && doc.entities[entity]!.type === type) return entity
   }
   for (let i = doc.mentions.length - 1; i >= 0; i--) {
     const mention = doc.mentions[i]!
-    if (mention.end <= offset && mention.type === type && mention.entity !== skip) return mention.entity
+    if (mention.end <= offset && mention.type === type && (skip === null || mention.entity !== skip)) return mention.entity
   }
   return -1
 }
