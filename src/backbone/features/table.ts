@@ -29,13 +29,28 @@ const PAIR_STRIDE = 8;
 /** Hits summed in 16-bit halves before folding: 256 x 255 stays below 2^16. */
 const PAIR_FLUSH = 256;
 
-/** acc[c] += the class sums held in the running pair words (each half biased by 128 per hit); clears run. */
+/**
+ * Classes 2h and 2h+1 of the int8 row q[at, at + C) as one int32 word: each weight + 128 in a
+ * 16-bit half (a missing odd class counts as 0), so that one 32-bit add sums two classes. Both the
+ * dense rows of the mixed layout and the slots of the inline pair layout are stored this way.
+ */
+function pairWord(q: Int8Array, at: number, h: number, C: number): number {
+  const lo = q[at + 2 * h]! + 128;
+  const hi = 2 * h + 1 < C ? q[at + 2 * h + 1]! + 128 : 128;
+  return lo | (hi << 16);
+}
+
+/** acc[2h], acc[2h+1] += the two class sums in a summed pair word v of `rows` rows (each half biased by 128 per row). */
+function addPairWord(acc: Int32Array, h: number, C: number, v: number, rows: number): void {
+  const bias = 128 * rows;
+  acc[2 * h]! += (v & 0xffff) - bias;
+  if (2 * h + 1 < C) acc[2 * h + 1]! += (v >>> 16) - bias;
+}
+
+/** acc += the class sums held in the running pair words of `hits` rows; clears run. */
 function foldPairs(run: Int32Array, H: number, C: number, hits: number, acc: Int32Array): void {
-  const bias = 128 * hits;
   for (let h = 0; h < H; h++) {
-    const v = run[h]!;
-    acc[2 * h]! += (v & 0xffff) - bias;
-    if (2 * h + 1 < C) acc[2 * h + 1]! += (v >>> 16) - bias;
+    addPairWord(acc, h, C, run[h]!, hits);
     run[h] = 0;
   }
 }
@@ -211,8 +226,8 @@ export class WeightTable {
       if (C > 3) out[3] = acc[3]! * sc;
       return;
     }
-    if (this.sparseSlots || this.pairSlots) {
-      const acc = this.pairSlots ? this.pairSums(feats, n) : this.mixedSums(feats, n, null);
+    if (this.isMixed) {
+      const acc = this.intSums(feats, n, null);
       const sc = this.qscale;
       for (let c = 0; c < C; c++) out[c] = acc[c]! * sc;
       return;
@@ -319,8 +334,8 @@ export class WeightTable {
       for (let j = 0; j < m; j++) out[cands[j]!] = all[cands[j]!]!;
       return;
     }
-    if (this.sparseSlots || this.pairSlots) {
-      const acc = this.pairSlots ? this.pairSums(feats, n) : this.mixedSums(feats, n, cands);
+    if (this.isMixed) {
+      const acc = this.intSums(feats, n, cands);
       const sc = this.qscale;
       for (let j = 0; j < m; j++) out[cands[j]!] = acc[cands[j]!]! * sc;
       return;
@@ -439,13 +454,11 @@ export class WeightTable {
       const pairs = this.densePairs!;
       const H = (C + 1) >> 1;
       for (let j = 0; j < nd; j++) drow[j] = drow[j]! * H;
-      const bias = 128 * nd;
       for (let h = 0; h < H; h++) {
         // the running sum stays in a register (int32 wrap-around keeps both halves exact)
         let v = 0;
         for (let j = 0; j < nd; j++) v = (v + pairs[drow[j]! + h]!) | 0;
-        acc[2 * h]! += (v & 0xffff) - bias;
-        if (2 * h + 1 < C) acc[2 * h + 1]! += (v >>> 16) - bias;
+        addPairWord(acc, h, C, v, nd);
       }
     }
     return acc;
@@ -575,11 +588,7 @@ export class WeightTable {
         while (ps[i * PAIR_STRIDE] !== 0) i = (i + 1) & mask;
         const o = i * PAIR_STRIDE;
         ps[o] = key;
-        for (let c = 0; c < nClasses; c += 2) {
-          const lo = q[r * nClasses + c]! + 128;
-          const hi = c + 1 < nClasses ? q[r * nClasses + c + 1]! + 128 : 128;
-          ps[o + 1 + (c >> 1)] = lo | (hi << 16);
-        }
+        for (let h = 0; 2 * h < nClasses; h++) ps[o + 1 + h] = pairWord(q, r * nClasses, h, nClasses);
       }
       t.pairSlots = ps;
       t.inlineMask = mask;
@@ -643,13 +652,7 @@ export class WeightTable {
       }
       const H = (nClasses + 1) >> 1;
       const pairs = new Int32Array(nDense * H);
-      for (let r = 0; r < nDense; r++) {
-        for (let h = 0; h < H; h++) {
-          const lo = dense[r * nClasses + 2 * h]! + 128;
-          const hi = 2 * h + 1 < nClasses ? dense[r * nClasses + 2 * h + 1]! + 128 : 128;
-          pairs[r * H + h] = lo | (hi << 16);
-        }
-      }
+      for (let r = 0; r < nDense; r++) for (let h = 0; h < H; h++) pairs[r * H + h] = pairWord(dense, r * nClasses, h, nClasses);
       t.sparseSlots = sl;
       t.sparseEntries = ent;
       t.denseRows = dense;
