@@ -11,7 +11,7 @@ import type { Document, SpeakerRef, StatementAnnotation } from '../../doc/docume
 import { TokenKind } from '../../doc/tokens.js'
 import { TokenView } from '../attribute/context.js'
 import { resolveSpeaker } from '../attribute/speaker.js'
-import { normalise as normaliseOutlet } from '../../lexicon/media.js'
+import { outletKey } from '../entities/names.js'
 import type { SpanLabel } from './model.js'
 import type { Units } from './units.js'
 
@@ -150,8 +150,8 @@ export function buildStatements(doc: Document, units: Units, spans: readonly Tag
 
   // The article's own outlet ("Wikinews observed ...", "told Wikinews") speaks in its own name: a
   // "they" or "it" is someone it reports on, not the outlet.
-  const outlet = doc.article.outlet ? normaliseOutlet(doc.article.outlet) : null
-  const outletEntity = outlet === null ? -1 : doc.entities.findIndex((entity) => normaliseOutlet(entity.name) === outlet)
+  const outlet = doc.article.outlet ? outletKey(doc.article.outlet) : null
+  const outletEntity = outlet === null ? -1 : doc.entities.findIndex((entity) => outletKey(entity.name) === outlet)
   const ownOutlet = outletEntity >= 0 ? outletEntity : null
   const recentSpeakers: number[] = []
   const resolved = new Map<TaggedSpan, SpeakerRef>()

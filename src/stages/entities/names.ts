@@ -32,3 +32,8 @@ export function surnameKey(name: string): string | undefined {
   const parts = nameParts(name)
   return parts[parts.length - 1]
 }
+
+/** The key of an outlet's name: its name key without a leading "the" ("The Guardian" = "Guardian"). */
+export function outletKey(name: string): string {
+  return nameKey(name).replace(/^the /, '')
+}

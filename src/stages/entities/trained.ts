@@ -10,13 +10,16 @@ import { loadNer, type Ner } from '../../backbone/ner/index.js'
 import { placeOrGroupType } from '../../lexicon/places.js'
 import { PERSON_TITLES } from '../../lexicon/people.js'
 import { COMMON_WORDS } from '../../lexicon/common-words.js'
-import { isNewsOutlet, normalise as normaliseOutlet } from '../../lexicon/media.js'
-import { nameParts } from './names.js'
+import { NEWS_OUTLETS } from '../../lexicon/media.js'
+import { nameParts, outletKey } from './names.js'
 import type { RecognizeInput } from './recognize.js'
 
 let shared: Ner | null = null
 
 const MAX_TITLE_WORDS = 6
+
+/** Name keys of the news agencies and outlets articles cite (src/lexicon/media.ts). */
+const OUTLET_KEYS = new Set(NEWS_OUTLETS.map(outletKey))
 
 /** Places whose name starts with "The" (the word after it, lowercased). */
 const NAMES_WITH_THE = new Set(['hague', 'gambia', 'bahamas'])
@@ -29,7 +32,7 @@ export function loadNerModel(): void {
 
 export function recognizeWithModel({ text, tokens, sentences, outlet }: RecognizeInput): Mention[] {
   shared ??= loadNer()
-  const ownOutlet = outlet ? normaliseOutlet(outlet) : null
+  const ownOutlet = outlet ? outletKey(outlet) : null
   const mentions: Mention[] = []
   const words: string[] = []
   for (const sentence of sentences) {
@@ -50,8 +53,10 @@ export function recognizeWithModel({ text, tokens, sentences, outlet }: Recogniz
       if (type !== 'PERSON' && first < last && lower(first) === 'the' && !NAMES_WITH_THE.has(lower(first + 1))) first++
       // A news agency or outlet, or the article's own, is an organisation: the model reads "Reuters"
       // as a surname and "Asharq Al-Awsat" as an Arabic personal name.
-      const name = text.slice(tokens.start[first]!, tokens.end[last]!)
-      if (type !== 'ORG' && (isNewsOutlet(name) || normaliseOutlet(name) === ownOutlet)) type = 'ORG'
+      if (type !== 'ORG') {
+        const key = outletKey(text.slice(tokens.start[first]!, tokens.end[last]!))
+        if (OUTLET_KEYS.has(key) || key === ownOutlet) type = 'ORG'
+      }
       // "Secretary of State Mike Pompeo": a common word left at the front belongs to the title.
       while (type === 'PERSON' && last - first >= 2 && COMMON_WORDS.has(lower(first))) first++
       const title = type === 'PERSON' ? titleBefore(text, tokens, first, sentence.tokenStart) : null
