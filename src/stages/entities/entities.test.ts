@@ -30,6 +30,16 @@ test('should type news agencies and outlets cited as sources as organisations, n
   assert.equal(byName['Al-Ahram'], 'ORG')
 })
 
+test('should type well-known armed groups and bodies as organisations whatever the model reads', () => {
+  const entities = entitiesOf('Maliki told state television that the protests in Anbar province were being exploited by al Qaeda.')
+  assert.equal(entities.find((entity) => entity.name === 'al Qaeda')?.type, 'ORG')
+})
+
+test('should not type a place written with "the" as a person', () => {
+  const entities = entitiesOf("Shoukry said Cairo would not send troops to Yemen, saying the army's priority remained the Sinai.")
+  assert.equal(entities.find((entity) => entity.name === 'Sinai')?.type, 'GPE')
+})
+
 test("should type a mention of the article's own outlet as an organisation", () => {
   const text = 'Talks resumed on Monday, Sada al-Balad learned from officials in Cairo.'
   const own = analyzeArticle(makeArticle(text, { outlet: 'Sada al-Balad' })).entities.find((entity) => entity.name === 'Sada al-Balad')

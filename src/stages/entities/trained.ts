@@ -8,7 +8,7 @@ import type { Mention } from '../../doc/document.js'
 import { TokenFlag, TokenKind, type TokenColumns } from '../../doc/tokens.js'
 import { loadNer, type Ner } from '../../backbone/ner/index.js'
 import { placeOrGroupType } from '../../lexicon/places.js'
-import { PERSON_TITLES } from '../../lexicon/people.js'
+import { KNOWN_GROUP_PHRASES, KNOWN_GROUPS, PERSON_TITLES } from '../../lexicon/people.js'
 import { COMMON_WORDS } from '../../lexicon/common-words.js'
 import { NEWS_OUTLETS } from '../../lexicon/media.js'
 import { nameParts, outletKey } from './names.js'
@@ -20,6 +20,9 @@ const MAX_TITLE_WORDS = 6
 
 /** Name keys of the news agencies and outlets articles cite (src/lexicon/media.ts). */
 const OUTLET_KEYS = new Set(NEWS_OUTLETS.map(outletKey))
+
+/** Name keys of the bodies and groups that are organisations whatever the model reads (src/lexicon/people.ts). */
+const GROUP_KEYS = new Set([...KNOWN_GROUPS, ...KNOWN_GROUP_PHRASES].map(outletKey))
 
 /** Places whose name starts with "The" (the word after it, lowercased). */
 const NAMES_WITH_THE = new Set(['hague', 'gambia', 'bahamas'])
@@ -53,9 +56,15 @@ export function recognizeWithModel({ text, tokens, sentences, outlet }: Recogniz
       if (type !== 'PERSON' && first < last && lower(first) === 'the' && !NAMES_WITH_THE.has(lower(first + 1))) first++
       // A news agency or outlet, or the article's own, is an organisation: the model reads "Reuters"
       // as a surname and "Asharq Al-Awsat" as an Arabic personal name.
+      // So is a well-known body or armed group: the model reads "al Qaeda" as a place.
       if (type !== 'ORG') {
-        const key = outletKey(text.slice(tokens.start[first]!, tokens.end[last]!))
-        if (OUTLET_KEYS.has(key) || key === ownOutlet) type = 'ORG'
+        const surface = text.slice(tokens.start[first]!, tokens.end[last]!)
+        const key = outletKey(surface)
+        if (OUTLET_KEYS.has(key) || key === ownOutlet || (GROUP_KEYS.has(key) && /\p{Lu}/u.test(surface))) type = 'ORG'
+      }
+      // People are not named after "the": a "person" written "the Sinai" is the place of that name.
+      if (type === 'PERSON' && first > sentence.tokenStart && lower(first - 1) === 'the') {
+        type = placeOrGroupType(text.slice(tokens.start[first]!, tokens.end[last]!)) ?? type
       }
       // "Secretary of State Mike Pompeo": a common word left at the front belongs to the title.
       while (type === 'PERSON' && last - first >= 2 && COMMON_WORDS.has(lower(first))) first++
