@@ -68,6 +68,7 @@ export function tagDocument(doc: Document, model: LoadedAttributionModel, prepar
     }
     labelFrontedContent(labels, paragraph.start, units)
     relabelSubjectCues(labels, paragraph.start, syntax)
+    relabelAppositiveContent(labels, paragraph.start, units, syntax)
     dropAdverbialContents(labels, paragraph.start, units)
     labelled.push(labels)
   }
@@ -187,6 +188,40 @@ export function relabelSubjectCues(labels: Uint8Array, offset: number, syntax: S
     if (!syntax.deprel[cueHead]!.startsWith('nsubj') || head < offset + j || head >= offset + k) continue
     labels[i] = B_CONTENT
     labels.fill(I_CONTENT, i + 1, k)
+  }
+}
+
+/**
+ * "According to [Sheikh Ahmed], [the Qatari mediator, talks would resume]": a content that opens
+ * with an apposition of the source right before it (the parser's `appos`, a subtree closed by a
+ * comma) starts after that apposition, which joins the source, as it does when the tagger reads
+ * "Jane Smith, a spokeswoman for the ministry," whole.
+ */
+export function relabelAppositiveContent(labels: Uint8Array, offset: number, units: Units, syntax: Syntax): void {
+  if (!syntax.parsed) return
+  for (let j = 2; j < labels.length; j++) {
+    if (labels[j] !== B_CONTENT) continue
+    // source, one comma (untagged or closing the source), then the content
+    const comma = j - 1
+    if (units.words[offset + comma] !== ',' || (labels[comma] !== O && labels[comma] !== I_SOURCE)) continue
+    let sourceStart = comma - 1
+    if (labels[sourceStart] !== B_SOURCE && labels[sourceStart] !== I_SOURCE) continue
+    while (sourceStart > 0 && labels[sourceStart] === I_SOURCE) sourceStart--
+    if (labels[sourceStart] !== B_SOURCE) continue
+    let close = j + 1
+    while (close < labels.length && labels[close] === I_CONTENT && units.words[offset + close] !== ',') close++
+    if (close >= labels.length || labels[close] !== I_CONTENT || close + 1 >= labels.length || labels[close + 1] !== I_CONTENT) continue
+    // one unit of the chunk is an apposition of a source unit, and every other unit hangs inside the chunk
+    let root = -1
+    let closed = true
+    for (let u = j; u < close; u++) {
+      const head = syntax.head[offset + u]! - offset
+      if (head >= sourceStart && head < comma && syntax.deprel[offset + u] === 'appos' && root < 0) root = u
+      else if (head < j || head >= close) closed = false
+    }
+    if (root < 0 || !closed) continue
+    labels.fill(I_SOURCE, comma, close + 1)
+    labels[close + 1] = B_CONTENT
   }
 }
 

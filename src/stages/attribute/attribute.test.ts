@@ -126,6 +126,11 @@ const cases: Array<{ should: string; text: string; expected: Expected[] }> = [
     expected: [{ speaker: 'the ministry', name: null, cue: 'According to', content: '25 people were killed in the attack on Monday' }],
   },
   {
+    should: 'keep the apposition after "according to X" in the speaker, not in the content',
+    text: 'According to Sheikh Abd al-Rahman bin Jassim Al Thani, the Qatari mediator, talks would resume next week.',
+    expected: [{ speaker: 'Sheikh Abd al-Rahman bin Jassim Al Thani, the Qatari mediator,', name: 'Abd al-Rahman bin Jassim Al Thani', cue: 'According to', content: 'talks would resume next week' }],
+  },
+  {
     should: 'attribute "according to X" at the end of a sentence',
     text: 'Turnout reached 40 percent, according to the electoral commission.',
     expected: [{ speaker: 'the electoral commission', cue: 'according to', content: 'Turnout reached 40 percent' }],
