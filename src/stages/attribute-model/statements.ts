@@ -41,6 +41,8 @@ function indexes(units: Units): { sentence: Int32Array; paragraph: Int32Array } 
   return { sentence, paragraph }
 }
 
+const QUOTATION_MARK = /^(?:["“”„«»]|''|``)$/
+
 const gap = (a: TaggedSpan, b: TaggedSpan): number => (a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0)
 
 export function linkSpans(units: Units, spans: readonly TaggedSpan[]): Linked[] {
@@ -87,6 +89,10 @@ export function linkSpans(units: Units, spans: readonly TaggedSpan[]): Linked[] 
     byParagraph.set(statement.paragraph, list)
   }
   const orphans: Linked[] = []
+  const quoted = (span: TaggedSpan): boolean => {
+    for (let u = span.start; u < span.end; u++) if (QUOTATION_MARK.test(units.words[u]!)) return true
+    return false
+  }
   for (const span of spans) {
     if (span.label !== 'content') continue
     const target = reportedBefore(span) ?? nearestCue(span)
@@ -94,9 +100,13 @@ export function linkSpans(units: Units, spans: readonly TaggedSpan[]): Linked[] 
       target.contents.push(span)
       continue
     }
-    // No cue in the paragraph: continue the last statement of the previous paragraph, if any.
+    // No cue in the paragraph: continue the last statement of the previous paragraph, if this is
+    // a quotation running on or that statement still waits for its words ("He added:"). Reported
+    // speech without marks in a new paragraph continues nobody ("Iraq has struggled with violence
+    // [that has claimed 3,000 lives]" is not the words of the police quoted above it).
     const p = paragraph[span.start]!
-    const previous = byParagraph.get(p - 1)?.at(-1) ?? orphans.find((o) => o.paragraph === p - 1) ?? null
+    const last = byParagraph.get(p - 1)?.at(-1) ?? orphans.find((o) => o.paragraph === p - 1) ?? null
+    const previous = last && (quoted(span) || last.contents.length === 0) ? last : null
     const orphan: Linked = { cue: null, continues: previous, sources: [], contents: [span], inheritedSource: null, paragraph: p }
     orphans.push(orphan)
     const list = byParagraph.get(p) ?? []

@@ -372,6 +372,21 @@ const cases: Array<{ should: string; text: string; expected: Expected[] }> = [
     text: 'The ministry reopened the border crossing on Sunday, officials said, after three weeks of talks.',
     expected: [{ speaker: 'officials', cue: 'said', content: 'The ministry reopened the border crossing on Sunday', anonymous: true }],
   },
+  // Statements running over paragraphs.
+  {
+    should: 'continue a quotation that runs on in the next paragraph with the statement before it',
+    text: 'Maliki told reporters that the talks had failed. "The door is closed," he said.\n\n"We gave them every chance. Now it is up to them."',
+    expected: [
+      { kind: 'indirect', speaker: 'Maliki', cue: 'told', content: 'that the talks had failed' },
+      { kind: 'direct', speaker: 'he', name: 'Maliki', cue: 'said', content: '"The door is closed,"' },
+      { kind: 'direct', speaker: 'he', name: 'Maliki', cue: 'said', content: '"We gave them every chance. Now it is up to them."' },
+    ],
+  },
+  {
+    should: "not give the outlet's own words in a later paragraph to the source quoted before them",
+    text: 'The attack was the deadliest in the capital since January. Police said the bomber had parked near a bus stop.\n\nIraq has struggled to contain a wave of violence that has claimed more than 3,000 lives this year.',
+    expected: [{ kind: 'indirect', speaker: 'Police', cue: 'said', content: 'the bomber had parked near a bus stop' }],
+  },
   // Speaker labels (interview transcripts).
   {
     should: 'attribute each turn of a transcript to its capitalised speaker label, the colon as cue',
