@@ -106,12 +106,18 @@ export function linkSpans(units: Units, spans: readonly TaggedSpan[]): Linked[] 
     // [that has claimed 3,000 lives]" is not the words of the police quoted above it).
     const p = paragraph[span.start]!
     const last = byParagraph.get(p - 1)?.at(-1) ?? orphans.find((o) => o.paragraph === p - 1) ?? null
-    const previous = last && (quoted(span) || last.contents.length === 0) ? last : null
-    const orphan: Linked = { cue: null, continues: previous, sources: [], contents: [span], inheritedSource: null, paragraph: p }
-    orphans.push(orphan)
     const list = byParagraph.get(p) ?? []
-    list.push(orphan)
     byParagraph.set(p, list)
+    if (last?.cue && last.contents.length === 0 && units.words[last.cue.end - 1] === ':') {
+      // "The minister said in a statement:" and its words below: one statement.
+      last.contents.push(span)
+      list.push(last)
+      continue
+    }
+    const continues = last && (quoted(span) || last.contents.length === 0) ? last : null
+    const orphan: Linked = { cue: null, continues, sources: [], contents: [span], inheritedSource: null, paragraph: p }
+    orphans.push(orphan)
+    list.push(orphan)
   }
   // A cue with no source takes the source of the previous cue in its sentence.
   let previous: Linked | null = null

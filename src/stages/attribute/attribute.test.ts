@@ -383,6 +383,11 @@ const cases: Array<{ should: string; text: string; expected: Expected[] }> = [
     ],
   },
   {
+    should: 'make a cue ending a paragraph with a colon and the quotation below it one statement',
+    text: 'Talks collapsed on Monday. The minister said in a statement:\n\n"We will not return to the table until the shelling stops. Our people have suffered enough."',
+    expected: [{ kind: 'direct', speaker: 'The minister', cue: 'said in a statement:', content: '"We will not return to the table until the shelling stops. Our people have suffered enough."' }],
+  },
+  {
     should: "not give the outlet's own words in a later paragraph to the source quoted before them",
     text: 'The attack was the deadliest in the capital since January. Police said the bomber had parked near a bus stop.\n\nIraq has struggled to contain a wave of violence that has claimed more than 3,000 lives this year.',
     expected: [{ kind: 'indirect', speaker: 'Police', cue: 'said', content: 'the bomber had parked near a bus stop' }],
