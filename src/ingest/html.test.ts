@@ -87,6 +87,13 @@ describe('parseHtmlPage without JSON-LD', () => {
     assert.equal(article.published, '2022-05-10')
   })
 
+  it('should drop links to other stories from the body and keep prose that starts the same way', () => {
+    const html = `<html><body><article>${body}<p>Read more: Drought: what you need to know</p><p>Related | Farmers count the cost</p><p>Watch the council debate the plan tonight, officials said.</p></article></body></html>`
+    const text = parseHtmlPage(html, source).text
+    assert.ok(!text.includes('Read more') && !text.includes('Farmers count the cost'), text)
+    assert.ok(text.endsWith('\n\nWatch the council debate the plan tonight, officials said.'), text)
+  })
+
   it('should keep line breaks from <br> inside a paragraph', () => {
     const html = `<html><body><article>${body}<p>Water board<br>City Hall, Room 4</p></article></body></html>`
     assert.ok(parseHtmlPage(html, source).text.endsWith('\n\nWater board\nCity Hall, Room 4'))

@@ -11,7 +11,7 @@ import { limitMarkup, MAX_HTML_ELEMENTS } from './html-depth.js'
 import { readPageMeta, type MetaDocument } from './html-meta.js'
 import { domToText, type DomNode } from './html-to-text.js'
 import { normalizeLine } from './normalize.js'
-import { bylineOf, dateLine } from './page-lines.js'
+import { bylineOf, dateLine, isRelatedLinkLine } from './page-lines.js'
 import { describeSource, type SourceRef } from './types.js'
 
 /** Separators sites put between headline and site name in `<title>`. */
@@ -73,7 +73,10 @@ export function parseHtmlPage(html: string, source: SourceRef): Article {
     meta.headline || normalizeLine(parsed?.title ?? '') || (meta.title ? headlineFromTitle(meta.title, meta.outlet) : null)
   const top = dropLeadingFurniture(body.text, headline)
   return buildArticle({
-    text: top.text,
+    text: top.text
+      .split('\n\n')
+      .filter((paragraph) => !isRelatedLinkLine(paragraph))
+      .join('\n\n'),
     headline,
     outlet: meta.outlet ?? (parsed?.siteName || null),
     section: meta.section,

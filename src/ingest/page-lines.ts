@@ -113,3 +113,15 @@ const CREDIT_TRAILER = /^(?:sources?|reporting by|writing by|editing by|addition
 export function isCreditTrailer(line: string): boolean {
   return CREDIT_TRAILER.test(line) && line.split(/\s+/).length <= 20
 }
+
+/**
+ * A link to another story inside the body ("Read more: Sudan war: what you need to know",
+ * "Related: ...", "ALSO READ | ..."): page furniture that reads like a headline, not the article's
+ * prose. Short, and opened by one of the phrases sites use for such links.
+ */
+const RELATED_LINK =
+  /^(?:read more|read also|also read|more from|related(?: articles?| stories| coverage| content)?|see also|recommended|further reading|you may also like|more on this(?: story)?|must read|watch|listen)\s*(?:[:：|»›>]|[-–—]\s)\s*\S/i
+
+export function isRelatedLinkLine(line: string): boolean {
+  return RELATED_LINK.test(line) && line.split(/\s+/).length <= 25
+}

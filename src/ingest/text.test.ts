@@ -118,6 +118,11 @@ describe('parseTextPage on plain text', () => {
     assert.equal(article.text, raw)
   })
 
+  it('should drop links to other stories from the body', () => {
+    const article = parseTextPage('Council keeps the tram line\n\nThe council voted on Monday to keep the tram line, officials said.\n\nALSO READ: Tram fares to rise in May\n\nThe line opened in 1998.', source)
+    assert.equal(article.text, 'The council voted on Monday to keep the tram line, officials said.\n\nThe line opened in 1998.')
+  })
+
   it('should take a short first line followed by a blank line as the headline', () => {
     const article = parseTextPage('Council keeps the tram line\n\nThe council voted on Monday to keep the tram line, officials said.', source)
     assert.equal(article.headline, 'Council keeps the tram line')

@@ -16,7 +16,7 @@ import type { Article } from '../doc/schema.js'
 import { WhosaidError } from '../errors.js'
 import { buildArticle, type ArticleFields } from './article.js'
 import { normalizeText } from './normalize.js'
-import { bylineOf, dateKeyLine, dateLine, isCaptionLine, isCreditTrailer, isHeadlineLike, isNameLike, siteSectionLine } from './page-lines.js'
+import { bylineOf, dateKeyLine, dateLine, isCaptionLine, isCreditTrailer, isHeadlineLike, isNameLike, isRelatedLinkLine, siteSectionLine } from './page-lines.js'
 import { joinParagraphs } from './paragraphs.js'
 import { readHeaderBlock } from './text-header.js'
 import { describeSource, type SourceRef } from './types.js'
@@ -126,9 +126,10 @@ function dropCreditTrailer(lines: string[]): string[] {
   return lines.slice(0, end)
 }
 
-/** Body lines that are page furniture: captions and date trailers. They are recorded in `found`. */
+/** Body lines that are page furniture: captions and date trailers (recorded in `found`), links to other stories. */
 function leavesBody(line: string, found: Found): boolean {
   if (line === '') return false
+  if (isRelatedLinkLine(line)) return true
   const date = dateKeyLine(line)
   if (date) {
     found[date.kind] ??= date.iso
