@@ -40,6 +40,23 @@ test('should not type a place written with "the" as a person', () => {
   assert.equal(entities.find((entity) => entity.name === 'Sinai')?.type, 'GPE')
 })
 
+test('should make a name introduced as an alias ("X, known as Y") and its later mentions one entity with X', () => {
+  const text = 'RSF commander Mohamed Hamdan Dagalo, known as Hemedti, said his forces were ready for peace. Hemedti did not say when talks would start.'
+  const entities = entitiesOf(text)
+  const dagalo = entities.find((entity) => entity.name === 'Mohamed Hamdan Dagalo')
+  assert.ok(dagalo, JSON.stringify(entities))
+  assert.ok(dagalo.aliases.includes('Hemedti'))
+  assert.equal(dagalo.mentions.length, 3)
+  assert.equal(entities.filter((entity) => entity.name === 'Hemedti').length, 0)
+})
+
+test("should make an organisation's acronym and its full name one entity, named in full", () => {
+  const entities = entitiesOf('The army vowed to crush the Rapid Support Forces. The RSF said it would defend itself.')
+  const rsf = entities.find((entity) => entity.name === 'Rapid Support Forces')
+  assert.deepEqual(rsf?.aliases, ['RSF'])
+  assert.equal(entities.filter((entity) => entity.type === 'ORG').length, 1)
+})
+
 test("should type a mention of the article's own outlet as an organisation", () => {
   const text = 'Talks resumed on Monday, Sada al-Balad learned from officials in Cairo.'
   const own = analyzeArticle(makeArticle(text, { outlet: 'Sada al-Balad' })).entities.find((entity) => entity.name === 'Sada al-Balad')

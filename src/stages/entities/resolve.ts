@@ -7,6 +7,57 @@
 import type { Mention, ResolvedEntity } from '../../doc/document.js'
 import { nameKey, nameParts } from './names.js'
 
+/** What links a name to another name of the same referent right after it: "Mohamed Hamdan Dagalo, known as Hemedti". */
+const ALIAS_BETWEEN = /^\s*[,(]\s*(?:(?:also|better|more commonly|commonly|popularly|widely)\s+)?(?:known as|nicknamed|dubbed)\s+["“‘']?$/i
+
+/** Small words an acronym skips: "Organisation of the Petroleum Exporting Countries" is OPEC. */
+const ACRONYM_SKIPS = new Set(['of', 'the', 'for', 'and', 'de', 'al', 'el'])
+
+/** The initials of a name of several words ("Rapid Support Forces" → "RSF"), or null. */
+function initialsOf(name: string): string | null {
+  const words = name.split(/[\s-]+/).filter((word) => word !== '' && !ACRONYM_SKIPS.has(word.toLowerCase()))
+  if (words.length < 2 || !words.every((word) => /^\p{Lu}/u.test(word))) return null
+  return words.map((word) => word[0]!).join('')
+}
+
+/**
+ * Folds entities that name the same referent in two ways the keys cannot see: a name introduced
+ * as another's alias ("Mohamed Hamdan Dagalo, known as Hemedti") and an organisation's acronym
+ * ("the Rapid Support Forces" ... "RSF"). Returns which entities were folded away (now empty).
+ */
+function mergeAliases(text: string, mentions: Mention[], entities: ResolvedEntity[]): boolean[] {
+  const merged = entities.map(() => false)
+  const fold = (from: number, into: number): void => {
+    if (from === into || merged[from] || merged[into]) return
+    const target = entities[into]!
+    const folded = entities[from]!
+    for (const m of folded.mentions) mentions[m]!.entity = into
+    target.mentions.push(...folded.mentions)
+    for (const name of [folded.name, ...folded.aliases]) if (name !== target.name && !target.aliases.includes(name)) target.aliases.push(name)
+    target.roles.push(...folded.roles)
+    folded.mentions = []
+    merged[from] = true
+  }
+  const byStart = mentions.map((_, index) => index).sort((a, b) => mentions[a]!.start - mentions[b]!.start)
+  for (let i = 0; i + 1 < byStart.length; i++) {
+    const named = mentions[byStart[i]!]!
+    const alias = mentions[byStart[i + 1]!]!
+    if (named.type !== alias.type || named.entity < 0 || alias.entity < 0) continue
+    if (ALIAS_BETWEEN.test(text.slice(named.end, alias.start))) fold(alias.entity, named.entity)
+  }
+  // The recogniser may read an acronym that acts as a speaker as a person ("The RSF said"); its
+  // mentions take the organisation's type.
+  const organisations = entities.map((entity, index) => ({ entity, index })).filter(({ entity }) => entity.type === 'ORG')
+  entities.forEach((entity, index) => {
+    if ((entity.type !== 'ORG' && entity.type !== 'PERSON') || !/^\p{Lu}{2,6}$/u.test(entity.name)) return
+    const full = organisations.filter((other) => other.index !== index && initialsOf(other.entity.name) === entity.name)
+    if (full.length !== 1) return
+    for (const m of entity.mentions) mentions[m]!.type = 'ORG'
+    fold(index, full[0]!.index)
+  })
+  return merged
+}
+
 export function resolveMentions(text: string, mentions: Mention[]): ResolvedEntity[] {
   const entities: ResolvedEntity[] = []
   const keys: string[] = []
@@ -57,9 +108,14 @@ export function resolveMentions(text: string, mentions: Mention[]): ResolvedEnti
     if (surface !== entity.name && !entity.aliases.includes(surface)) entity.aliases.push(surface)
   }
 
+  const merged = mergeAliases(text, mentions, entities)
+
   // Number entities by first appearance, the order a reader meets them.
   const firstMention = entities.map((entity) => Math.min(...entity.mentions.map((m) => mentions[m]!.start)))
-  const renumber = entities.map((_, index) => index).sort((a, b) => firstMention[a]! - firstMention[b]!)
+  const renumber = entities
+    .map((_, index) => index)
+    .filter((index) => !merged[index])
+    .sort((a, b) => firstMention[a]! - firstMention[b]!)
   const newIndex = new Map(renumber.map((oldIndex, position) => [oldIndex, position]))
   for (const mention of mentions) if (mention.entity >= 0) mention.entity = newIndex.get(mention.entity)!
   const sorted = renumber.map((oldIndex) => entities[oldIndex]!)
