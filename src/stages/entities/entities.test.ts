@@ -50,11 +50,13 @@ test('should make a name introduced as an alias ("X, known as Y") and its later 
   assert.equal(entities.filter((entity) => entity.name === 'Hemedti').length, 0)
 })
 
-test("should make an organisation's acronym and its full name one entity, named in full", () => {
+test("should make an acronym and the full name of its organisation or person one entity, named in full", () => {
   const entities = entitiesOf('The army vowed to crush the Rapid Support Forces. The RSF said it would defend itself.')
   const rsf = entities.find((entity) => entity.name === 'Rapid Support Forces')
   assert.deepEqual(rsf?.aliases, ['RSF'])
   assert.equal(entities.filter((entity) => entity.type === 'ORG').length, 1)
+  const prince = entitiesOf('Saudi Crown Prince Mohammed bin Salman met officials on Monday. MBS told them output would rise.')
+  assert.deepEqual(prince.find((entity) => entity.name === 'Mohammed bin Salman')?.aliases, ['MBS'])
 })
 
 test("should type a mention of the article's own outlet as an organisation", () => {

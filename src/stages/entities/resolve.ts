@@ -10,14 +10,14 @@ import { nameKey, nameParts } from './names.js'
 /** What links a name to another name of the same referent right after it: "Mohamed Hamdan Dagalo, known as Hemedti". */
 const ALIAS_BETWEEN = /^\s*[,(]\s*(?:(?:also|better|more commonly|commonly|popularly|widely)\s+)?(?:known as|nicknamed|dubbed)\s+["“‘']?$/i
 
-/** Small words an acronym skips: "Organisation of the Petroleum Exporting Countries" is OPEC. */
+/** Small words an acronym skips: "Organisation for the Prohibition of Chemical Weapons" is OPCW. */
 const ACRONYM_SKIPS = new Set(['of', 'the', 'for', 'and', 'de', 'al', 'el'])
 
-/** The initials of a name of several words ("Rapid Support Forces" → "RSF"), or null. */
+/** The initials of a name of several words ("Rapid Support Forces" → "RSF", "Mohammed bin Salman" → "MBS"), or null. */
 function initialsOf(name: string): string | null {
-  const words = name.split(/[\s-]+/).filter((word) => word !== '' && !ACRONYM_SKIPS.has(word.toLowerCase()))
-  if (words.length < 2 || !words.every((word) => /^\p{Lu}/u.test(word))) return null
-  return words.map((word) => word[0]!).join('')
+  const words = name.split(/[\s-]+/).filter((word) => /^\p{L}/u.test(word) && !ACRONYM_SKIPS.has(word.toLowerCase()))
+  if (words.length < 2) return null
+  return words.map((word) => word[0]!.toUpperCase()).join('')
 }
 
 /**
@@ -45,16 +45,18 @@ function mergeAliases(text: string, mentions: Mention[], entities: ResolvedEntit
     if (named.type !== alias.type || named.entity < 0 || alias.entity < 0) continue
     if (ALIAS_BETWEEN.test(text.slice(named.end, alias.start))) fold(alias.entity, named.entity)
   }
-  // The recogniser may read an acronym that acts as a speaker as a person ("The RSF said"); its
-  // mentions take the organisation's type.
-  const organisations = entities.map((entity, index) => ({ entity, index })).filter(({ entity }) => entity.type === 'ORG')
-  entities.forEach((entity, index) => {
-    if ((entity.type !== 'ORG' && entity.type !== 'PERSON') || !/^\p{Lu}{2,6}$/u.test(entity.name)) return
-    const full = organisations.filter((other) => other.index !== index && initialsOf(other.entity.name) === entity.name)
-    if (full.length !== 1) return
-    for (const m of entity.mentions) mentions[m]!.type = 'ORG'
-    fold(index, full[0]!.index)
-  })
+  // Acronyms of organisations and of people ("MBS"); the recogniser may read an organisation's
+  // acronym that acts as a speaker as a person ("The RSF said"), so its mentions take the type of
+  // the name it stands for.
+  const named = entities.map((entity, index) => ({ entity, index })).filter(({ entity }) => entity.type === 'ORG' || entity.type === 'PERSON')
+  for (const { entity, index } of named) {
+    if (!/^\p{Lu}{2,6}$/u.test(entity.name)) continue
+    const full = named.filter((other) => other.index !== index && initialsOf(other.entity.name) === entity.name)
+    if (full.length !== 1) continue
+    const into = full[0]!.index
+    for (const m of entity.mentions) mentions[m]!.type = entities[into]!.type
+    fold(index, into)
+  }
   return merged
 }
 
