@@ -2,22 +2,13 @@
  * Transliteration-aware name keys: the same person is written al-Sisi, Al-Sisi, el-Sisi and Sisi;
  * Abdel Fattah, Abd al-Fattah and Abdul Fattah; Ma'ruf, Ma’ruf and Maruf. Keys fold those together.
  */
+import { foldTransliteration } from '../../lexicon/transliteration.js'
+
 const PARTICLES = new Set(['al', 'el', 'as', 'ash', 'ad', 'ar', 'at', 'az', 'an', 'bin', 'ibn', 'bint', 'abu', 'de', 'del', 'van', 'von', 'der', 'da', 'di', 'du', 'la', 'le'])
 
 /** Lowercase, accent-free, apostrophe-free form with particles unified (el → al, abdel → abd al). */
 export function nameKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’‘ʼ`]/g, '')
-    .replace(/[-‐‑]/g, ' ')
-    .replace(/\b(?:abdel|abdul|abdal)\b/g, 'abd al')
-    .replace(/\b(?:el|ul)\b/g, 'al')
-    .replace(/\b(?:as|ash|ad|ar|at|az|an)\s(?=\p{L})/gu, 'al ')
-    .replace(/\bmohamm?ed|\bmuhamm?ad|\bmohamm?ad/g, 'muhammad')
-    .replace(/\s+/g, ' ')
-    .trim()
+  return foldTransliteration(name)
 }
 
 /** The meaningful parts of a name key, without particles: "Abdel Fattah el-Sisi" → [abd, fattah, sisi]. */

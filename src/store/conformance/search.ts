@@ -63,6 +63,15 @@ export function searchCases(makeStore: () => Promise<Store>): void {
       assert.deepEqual((await search(seeded, { text: 'ceasefire', entity: 'Abu Dhabi' })).hits, ['2:S1'])
     }))
 
+  it('should find a speaker and an entity under other transliterations of the name', () =>
+    withStore(makeStore, async (seeded) => {
+      // Stored as "Mohammed bin Abdulrahman Al Thani" (Ahram Online).
+      assert.deepEqual((await search(seeded, { text: '', speaker: 'Muhammad bin Abdulrahman Al-Thani' })).hits, ['0:S3'])
+      assert.deepEqual((await search(seeded, { text: '', speaker: 'al-thani' })).hits, ['0:S3'])
+      assert.equal((await search(seeded, { text: '', entity: 'Mohamed bin Abdulrahman' })).total, 3)
+      assert.equal((await search(seeded, { text: '', speaker: 'Mohammed bin Salman' })).total, 0)
+    }))
+
   it('should filter by date, using the ingestion time for undated articles', () =>
     withStore(makeStore, async (seeded) => {
       assert.equal((await search(seeded, { text: '', since: '2024-03-06' })).total, 6)

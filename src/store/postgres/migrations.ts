@@ -142,7 +142,47 @@ export const MIGRATIONS: readonly Migration[] = [
       )
     },
   },
+  {
+    version: 3,
+    name: 'name keys fold transliterations (Mohamed/Muhammad, el-/al-, Abdel/Abd al, apostrophes, dashes)',
+    // As SQLite's version 4, with the keys computed here (name-key.ts) for every distinct name once.
+    sql: `CREATE TEMP TABLE name_keys (name text PRIMARY KEY, key text NOT NULL) ON COMMIT DROP`,
+    async backfill(client) {
+      const { rows } = await client.query<{ name: string }>(
+        `SELECT name FROM entity_names UNION SELECT name FROM entities UNION SELECT speaker_name FROM statements
+         UNION SELECT outlet FROM articles WHERE outlet IS NOT NULL`,
+      )
+      const changed = rows.filter((row) => nameKey(row.name) !== legacyKey(row.name))
+      if (changed.length === 0) return
+      await client.query('INSERT INTO name_keys SELECT * FROM unnest($1::text[], $2::text[])', [
+        changed.map((row) => row.name),
+        changed.map((row) => nameKey(row.name)),
+      ])
+      // Two spellings of one entity that now fold together keep one lookup row, the first. After
+      // that, no update collides midway: folded keys are fixed points of the folding and changed
+      // keys are not.
+      await client.query(`
+        WITH folded AS (
+          SELECT n.article_id, n.entity_id, n.seq, coalesce(k.key, n.name_key) AS key
+          FROM entity_names n LEFT JOIN name_keys k ON k.name = n.name
+          WHERE (n.article_id, n.entity_id) IN (SELECT article_id, entity_id FROM entity_names JOIN name_keys USING (name))
+        )
+        DELETE FROM entity_names e USING folded later
+        WHERE e.article_id = later.article_id AND e.entity_id = later.entity_id AND e.seq = later.seq
+          AND EXISTS (SELECT 1 FROM folded earlier WHERE earlier.article_id = later.article_id
+            AND earlier.entity_id = later.entity_id AND earlier.seq < later.seq AND earlier.key = later.key)`)
+      await client.query('UPDATE entity_names e SET name_key = k.key FROM name_keys k WHERE e.name = k.name')
+      await client.query('UPDATE entities e SET name_key = k.key FROM name_keys k WHERE e.name = k.name')
+      await client.query('UPDATE statements s SET speaker_key = k.key FROM name_keys k WHERE s.speaker_name = k.name')
+      await client.query('UPDATE articles a SET outlet_key = k.key FROM name_keys k WHERE a.outlet = k.name')
+    },
+  },
 ]
+
+/** The name key of versions 1 and 2: case and accents folded only. */
+function legacyKey(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+}
 
 /** The schema version the store's schema is at; 0 when it has no whosaid tables yet. */
 export async function schemaVersion(db: Pool | PoolClient): Promise<number> {

@@ -112,6 +112,61 @@ describe('postgres store', () => {
     }
   })
 
+  it('should refold the name keys of a schema stored before transliteration folding', async () => {
+    const current = schemas.next()
+    const [sample] = sampleAnalyses()
+    const analysis = structuredClone(sample!)
+    // Two stored spellings of one alias that now fold together ("Al Thani", "Al-Thani").
+    const alThani = analysis.entities.find((entity) => entity.name === 'Mohammed bin Abdulrahman Al Thani')!
+    alThani.aliases = ['Al Thani', 'Al-Thani']
+    const writer = await PostgresStore.open(current)
+    await writer.putAnalysis(analysis, 'fixture')
+    await writer.close()
+    const oldUrl = schemas.next()
+    const old = parsePostgresUrl(oldUrl).schema
+    await withPool(old, async (pool) => {
+      await migrate(pool, old, MIGRATIONS.slice(0, 2))
+      for (const table of ['articles', 'entities', 'entity_names', 'entity_roles', 'statements']) {
+        const { rows } = await pool.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+          [old, table],
+        )
+        const columns = rows.map((row) => `"${row.column_name}"`).join(', ')
+        await pool.query(`INSERT INTO ${old}.${table} (${columns}) OVERRIDING SYSTEM VALUE SELECT ${columns} FROM ${parsePostgresUrl(current).schema}.${table}`)
+      }
+      // The keys as versions 1 and 2 wrote them: case and accents folded only.
+      const legacy = (name: string): string => name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+      await pool.query('DELETE FROM entity_names')
+      for (const entity of analysis.entities) {
+        const keys = new Set<string>()
+        for (const [seq, name] of [entity.name, ...entity.aliases].entries()) {
+          if (keys.has(legacy(name))) continue
+          keys.add(legacy(name))
+          await pool.query('INSERT INTO entity_names (article_id, entity_id, seq, name, name_key) SELECT id, $1, $2, $3, $4 FROM articles', [entity.id, seq, name, legacy(name)])
+        }
+        await pool.query('UPDATE entities SET name_key = $1 WHERE local_id = $2', [legacy(entity.name), entity.id])
+      }
+      for (const statement of analysis.statements) {
+        await pool.query('UPDATE statements SET speaker_key = $1 WHERE local_id = $2', [legacy(statement.speaker.name), statement.id])
+      }
+      assert.equal((await pool.query("SELECT 1 FROM entity_names WHERE name_key LIKE '%thani'")).rowCount, 3)
+    })
+    const store = await PostgresStore.open(oldUrl)
+    try {
+      assert.deepEqual((await store.searchStatements({ text: '', speaker: 'Muhammad bin Abdulrahman al-Thani' })).items.map((hit) => hit.statement.id), ['S3'])
+      assert.equal((await store.getEntity('Mohamed bin Abdulrahman Al-Thani'))?.name, 'Mohammed bin Abdulrahman Al Thani')
+    } finally {
+      await store.close()
+    }
+    await withPool(old, async (pool) => {
+      const { rows } = await pool.query("SELECT name, name_key FROM entity_names WHERE name_key LIKE '%thani' ORDER BY seq")
+      assert.deepEqual(rows, [
+        { name: 'Mohammed bin Abdulrahman Al Thani', name_key: 'muhammad bin abdulrahman al thani' },
+        { name: 'Al Thani', name_key: 'al thani' },
+      ])
+    })
+  })
+
   it('should leave out of a batch an article PostgreSQL cannot hold, and store the rest', async () => {
     const store = await PostgresStore.open(schemas.next())
     try {

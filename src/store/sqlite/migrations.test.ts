@@ -66,6 +66,38 @@ describe('sqlite migrations', () => {
     }
   })
 
+  it('should refold the name keys of a database stored before transliteration folding', async () => {
+    const path = join(dir, 'v3-keys.db')
+    const old = openDatabase(path, MIGRATIONS.slice(0, 3))
+    const [sample] = sampleAnalyses()
+    const analysis = structuredClone(sample!)
+    // Two stored spellings of one alias that now fold together ("Al Thani", "Al-Thani").
+    const alThani = analysis.entities.find((entity) => entity.name === 'Mohammed bin Abdulrahman Al Thani')!
+    alThani.aliases = ['Al Thani', 'Al-Thani']
+    writeAtVersion1(old, analysis)
+    writeLegacyKeys(old, analysis)
+    assert.equal(old.prepare("SELECT count(*) FROM entity_names WHERE name_key LIKE '%thani'").pluck().get(), 3)
+    old.close()
+
+    const store = SqliteStore.open(path)
+    try {
+      assert.deepEqual((await store.searchStatements({ text: '', speaker: 'Muhammad bin Abdulrahman al-Thani' })).items.map((hit) => hit.statement.id), ['S3'])
+      assert.equal((await store.getEntity('Mohamed bin Abdulrahman Al-Thani'))?.name, 'Mohammed bin Abdulrahman Al Thani')
+    } finally {
+      await store.close()
+    }
+    const db = openDatabase(path)
+    try {
+      const names = db.prepare("SELECT name, name_key FROM entity_names WHERE name_key LIKE '%thani' ORDER BY seq").all()
+      assert.deepEqual(names, [
+        { name: 'Mohammed bin Abdulrahman Al Thani', name_key: 'muhammad bin abdulrahman al thani' },
+        { name: 'Al Thani', name_key: 'al thani' },
+      ])
+    } finally {
+      db.close()
+    }
+  })
+
   it('should refuse a database written by a newer whosaid', () => {
     const path = join(dir, 'newer.db')
     const db = openDatabase(path)
@@ -118,4 +150,28 @@ function writeAtVersion1(old: Database.Database, analysis: Analysis): void {
   } finally {
     old.exec('DETACH DATABASE scratch')
   }
+}
+
+/** The name key of schema versions 1-3: case and accents folded only. */
+const legacyKey = (name: string): string => name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+
+/** Rewrites the name keys of `analysis`'s rows as a whosaid before schema version 4 stored them. */
+function writeLegacyKeys(db: Database.Database, analysis: Analysis): void {
+  db.transaction(() => {
+    const id = db.prepare('SELECT id FROM articles WHERE content_hash = ?').pluck().get(analysis.provenance.contentHash) as number
+    db.prepare('DELETE FROM entity_names WHERE article_id = ?').run(id)
+    const insert = db.prepare('INSERT INTO entity_names (article_id, entity_id, seq, name, name_key) VALUES (?, ?, ?, ?, ?)')
+    for (const entity of analysis.entities) {
+      const keys = new Set<string>()
+      ;[entity.name, ...entity.aliases].forEach((name, seq) => {
+        if (keys.has(legacyKey(name))) return
+        keys.add(legacyKey(name))
+        insert.run(id, entity.id, seq, name, legacyKey(name))
+      })
+      db.prepare('UPDATE entities SET name_key = ? WHERE article_id = ? AND local_id = ?').run(legacyKey(entity.name), id, entity.id)
+    }
+    for (const statement of analysis.statements) {
+      db.prepare('UPDATE statements SET speaker_key = ? WHERE article_id = ? AND local_id = ?').run(legacyKey(statement.speaker.name), id, statement.id)
+    }
+  })()
 }

@@ -142,6 +142,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX articles_outlet_key ON articles (outlet_key) WHERE outlet_key IS NOT NULL;
     `,
   },
+  {
+    version: 4,
+    name: 'name keys fold transliterations (Mohamed/Muhammad, el-/al-, Abdel/Abd al, apostrophes, dashes)',
+    // name_key() is today's folding (name-key.ts). Two spellings of one entity that now fold
+    // together keep one lookup row, the first (as the write path does). Folded keys are fixed
+    // points of the folding and changed keys are not, so the updates never collide midway.
+    sql: `
+      DELETE FROM entity_names WHERE EXISTS (
+        SELECT 1 FROM entity_names AS earlier
+        WHERE earlier.article_id = entity_names.article_id AND earlier.entity_id = entity_names.entity_id
+          AND earlier.seq < entity_names.seq AND name_key(earlier.name) = name_key(entity_names.name));
+      UPDATE entity_names SET name_key = name_key(name) WHERE name_key != name_key(name);
+      UPDATE entities SET name_key = name_key(name) WHERE name_key != name_key(name);
+      UPDATE statements SET speaker_key = name_key(speaker_name) WHERE speaker_key != name_key(speaker_name);
+      UPDATE articles SET outlet_key = name_key(outlet) WHERE outlet IS NOT NULL AND outlet_key IS NOT name_key(outlet);
+    `,
+  },
 ]
 
 /** The schema version a database is at; 0 for a new, empty database. */
