@@ -36,6 +36,7 @@ export const ROLE_NOUNS = words(`
   student teacher engineer owner resident witness survivor victim farmer worker employee
   director-general secretary-general undersecretary under-secretary consultant partner fellow
   organizer organiser coordinator campaigner supporter opponent critic specialist
+  figure veteran columnist militant fighter protester protestor
 `)
 
 /** Keywords that make a capitalised phrase an organisation. */

@@ -92,6 +92,15 @@ test('should read roles from titles, premodifiers and appositions', () => {
   assert.deepEqual(rolesOf('Nabil Fahmy'), ['apposition:member of the National Council for Human Rights'])
 })
 
+test('should read a premodifier before a title and stop it at a preposition', () => {
+  const entities = entitiesOf(
+    "Sunni cleric Sheikh Abdul Malik al-Saadi, a leading figure in the protests, said talks had failed. The drink was named after a word coined in advice columnist Dan Savage's column.",
+  )
+  const rolesOf = (name: string) => entities.find((entity) => entity.name === name)!.roles.map((role) => `${role.kind}:${role.text}`)
+  assert.deepEqual(rolesOf('Abdul Malik al-Saadi'), ['title:Sheikh', 'premodifier:Sunni cleric', 'apposition:leading figure in the protests'])
+  assert.deepEqual(rolesOf('Dan Savage'), ['premodifier:advice columnist'])
+})
+
 test('should not take an office ("Prime Minister") or a sentence-initial word for a person', () => {
   const entities = entitiesOf('The Prime Minister said no. Officials said the vote would go ahead.')
   assert.deepEqual(entities.filter((entity) => entity.type === 'PERSON'), [])

@@ -16,6 +16,9 @@ const MAX_APPOSITION = 16
 const MAX_POSSESSOR_WORDS = 4
 const APPOSITION_OPENERS = new Set(['a', 'an', 'the', 'former', 'acting', 'deputy', 'senior', 'veteran', 'leading', 'head', 'chief', 'member', 'director', 'spokesman', 'spokeswoman'])
 const ARTICLES = /^(?:a|an|the)\s+/i
+/** Words a premodifier never reaches back over: determiners, prepositions, conjunctions, auxiliaries ("coined in [advice columnist] Dan Savage's"). */
+const PREMODIFIER_STOPS = new Set(`a an the and or but said by to of with for in on at from into as after before about against over under
+  between during since than that which who whom while when because is was are were be been has have had`.split(/\s+/))
 
 export function findRoles(doc: Document, mention: Mention): Role[] {
   const tokens = doc.requireTokens()
@@ -32,12 +35,13 @@ export function findRoles(doc: Document, mention: Mention): Role[] {
 
   if (mention.title) push(mention.title.start, mention.title.end, 'title')
 
-  // Premodifier: lowercase words (and demonyms) ending in a role noun, right before the name or title.
+  // Premodifier: lowercase words (and demonyms) ending in a role noun, right before the name or
+  // its title ("Sunni cleric Sheikh Abdul Malik al-Saadi").
   const nameStart = mention.title ? firstTokenAt(mention.title.start) : mention.tokenStart
   const before = nameStart - 1
-  if (before >= 0 && isWord(before) && ROLE_NOUNS.has(lower(before)) && !mention.title) {
+  if (before >= 0 && isWord(before) && ROLE_NOUNS.has(lower(before))) {
     let first = before
-    while (first - 1 >= 0 && before - first < MAX_PREMODIFIER && isWord(first - 1) && !['a', 'an', 'the', 'and', 'said', 'by', 'to', 'of', 'with', 'for'].includes(lower(first - 1)) && !SPEECH_VERBS.has(lower(first - 1))) first--
+    while (first - 1 >= 0 && before - first < MAX_PREMODIFIER && isWord(first - 1) && !PREMODIFIER_STOPS.has(lower(first - 1)) && !SPEECH_VERBS.has(lower(first - 1))) first--
     push(tokens.start[first]!, tokens.end[before]!, 'premodifier')
   }
 
