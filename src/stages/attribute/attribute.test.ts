@@ -372,6 +372,11 @@ const cases: Array<{ should: string; text: string; expected: Expected[] }> = [
     text: 'The ministry reopened the border crossing on Sunday, officials said, after three weeks of talks.',
     expected: [{ speaker: 'officials', cue: 'said', content: 'The ministry reopened the border crossing on Sunday', anonymous: true }],
   },
+  {
+    should: "resolve a description that is an organisation's acronym to the organisation named in full",
+    text: 'The International Monetary Fund cut its forecast on Tuesday.\n\nHowever, slower growth is being offset by faster growth elsewhere, the IMF said.',
+    expected: [{ speaker: 'the IMF', name: 'International Monetary Fund', cue: 'said', content: 'slower growth is being offset by faster growth elsewhere' }],
+  },
   // Statements running over paragraphs.
   {
     should: 'continue a quotation that runs on in the next paragraph with the statement before it',

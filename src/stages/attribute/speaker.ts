@@ -7,6 +7,7 @@
 import type { Document, SpeakerRef } from '../../doc/document.js'
 import { ANONYMOUS_HEADS, PRONOUNS, SPEECH_VERBS } from '../../lexicon/speech.js'
 import type { TokenView } from './context.js'
+import { initialsOf } from '../entities/resolve.js'
 
 /** Words allowed between a speaker and the cue: auxiliaries and adverbs ("has also said"). */
 const BETWEEN_SPEAKER_AND_CUE = new Set([
@@ -130,7 +131,9 @@ export function resolveSpeaker(
     return { start, end, entity, anonymous: false }
   }
   const head = phrase.split(/\s+/).pop() ?? ''
-  const byRole = entityByDescription(doc, start, head)
+  // An acronym head ("the IMF") may stand for an organisation named in full.
+  const upperHead = /^\p{Lu}{2,6}$/u.test(view.text.slice(start, end).split(/\s+/).pop() ?? '')
+  const byRole = entityByDescription(doc, start, head, upperHead)
   if (byRole >= 0) return { start, end, entity: byRole, anonymous: false }
   const anonymous = ANONYMOUS_HEADS.has(head) || ANONYMOUS_HEADS.has(head.replace(/s$/, ''))
   return { start, end, entity: -1, anonymous }
@@ -148,15 +151,16 @@ function lastEntityBefore(doc: Document, offset: number, type: 'PERSON' | 'ORG',
   return -1
 }
 
-/** "the minister" → the person whose role mentions a minister; "the ministry" → an ORG named so. */
-function entityByDescription(doc: Document, offset: number, head: string): number {
+/** "the minister" → the person whose role mentions a minister; "the ministry", "the IMF" → an ORG named so (or so aliased). */
+function entityByDescription(doc: Document, offset: number, head: string, upperHead: boolean): number {
   if (head.length < 3) return -1
   let best = -1
   let bestAt = -1
   doc.entities.forEach((entity, index) => {
     const fits =
       (entity.type === 'PERSON' && entity.roles.some((role) => role.text.toLowerCase().split(/\s+/).includes(head))) ||
-      (entity.type === 'ORG' && entity.name.toLowerCase().split(/\s+/).includes(head))
+      (entity.type === 'ORG' &&
+        [entity.name, ...entity.aliases].some((name) => name.toLowerCase().split(/\s+/).includes(head) || (head.length >= 2 && initialsOf(name) === head.toUpperCase() && upperHead)))
     if (!fits) return
     for (const m of entity.mentions) {
       const at = doc.mentions[m]!.start

@@ -14,7 +14,7 @@ const ALIAS_BETWEEN = /^\s*[,(]\s*(?:(?:also|better|more commonly|commonly|popul
 const ACRONYM_SKIPS = new Set(['of', 'the', 'for', 'and', 'de', 'al', 'el'])
 
 /** The initials of a name of several words ("Rapid Support Forces" → "RSF", "Mohammed bin Salman" → "MBS"), or null. */
-function initialsOf(name: string): string | null {
+export function initialsOf(name: string): string | null {
   const words = name.split(/[\s-]+/).filter((word) => /^\p{L}/u.test(word) && !ACRONYM_SKIPS.has(word.toLowerCase()))
   if (words.length < 2) return null
   return words.map((word) => word[0]!.toUpperCase()).join('')
