@@ -99,6 +99,13 @@ describe('speaker names', () => {
     assert.equal(namesMatch('Ann Lee', 'Mr. Baker'), false)
     assert.equal(namesMatch('The Mayor', 'the mayor'), true)
   })
+
+  it('matches a name and its acronym either way', () => {
+    assert.equal(namesMatch('International Monetary Fund', 'The IMF'), true)
+    assert.equal(namesMatch('DNC', 'the Democratic National Committee'), true)
+    assert.equal(namesMatch('International Monetary Fund', 'The IMO'), false)
+    assert.equal(namesMatch('International Monetary Fund', 'the imf'), false)
+  })
 })
 
 describe('article scoring', () => {

@@ -162,10 +162,21 @@ export function isNamedSource(text: string): boolean {
   })
 }
 
+/**
+ * Whether a resolved canonical name names the gold source: they share a content word, or one is an
+ * acronym of the other (gold "The IMF" and "International Monetary Fund", which our resolver joins).
+ */
 export function namesMatch(canonical: string, goldText: string): boolean {
   const gold = nameWords(goldText)
   for (const w of nameWords(canonical)) if (gold.has(w)) return true
-  return false
+  return isAcronymOf(goldText, canonical) || isAcronymOf(canonical, goldText)
+}
+
+/** Whether `text` holds an all-capital word (2-6 letters) that spells the initials of the content words of `name`. */
+function isAcronymOf(text: string, name: string): boolean {
+  const initials = [...nameWords(name)].map((w) => w[0]!).join('').toUpperCase()
+  if (initials.length < 2) return false
+  return (text.match(/\b\p{Lu}{2,6}\b/gu) ?? []).some((word) => word === initials)
 }
 
 export const SPEAKER_RESOLUTION_DEFINITION =
@@ -174,7 +185,8 @@ export const SPEAKER_RESOLUTION_DEFINITION =
   '`noOverlap`). A scored gold source is "named" when the head of its first phrase is not a lowercase word and it ' +
   'holds a capitalised word that is not a function word or title (nor, as first word, a common English word); for ' +
   'those, the speaker is correct when one overlapping statement resolved to an entity whose canonical name shares ' +
-  'a content word (case-insensitive, function words and titles removed) with the gold source text; "unresolved" ' +
+  'a content word (case-insensitive, function words and titles removed) with the gold source text, or is spelt by ' +
+  'an acronym in it or spells one ("The IMF", "International Monetary Fund"); "unresolved" ' +
   'when every overlapping statement has no entity; otherwise "wrongEntity". accuracy = correct / named. PolNeAR ' +
   'has no coreference annotation, so pronoun and descriptive gold sources ("he", "the state senator") cannot be ' +
   'checked: they are counted under `unverifiable`, split by whether we resolved them to an entity.'
