@@ -96,3 +96,12 @@ test('should tell direct, mixed and indirect content apart', () => {
   assert.equal(kind('that the plan was "a historic mistake" for the region'), 'mixed')
   assert.equal(kind('that Cairo would not accept the plan'), 'indirect')
 })
+
+test('should read single quotation marks as quotations, not apostrophes', () => {
+  const kind = (s: string): string => kindOf(s, { start: 0, end: s.length })
+  assert.equal(kind("'Tehran will respond firmly to any aggression.'"), 'direct')
+  assert.equal(kind('‘We don’t know when talks will resume,’'), 'direct')
+  assert.equal(kind("the visit was 'postponed indefinitely' by the palace"), 'mixed')
+  assert.equal(kind("the students' union would appeal and the rector's office agreed"), 'indirect')
+  assert.equal(kind("'90s-style protests would not return, the governor's office said"), 'indirect')
+})

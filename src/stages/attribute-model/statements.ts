@@ -196,11 +196,40 @@ export function kindOf(text: string, content: { start: number; end: number }): S
     .replace(/\n\s*["“„«]/g, '\n')
   if (slice.length === 0) return 'indirect'
   const marks = (slice.match(/["“”„«»]|''|``/g) ?? []).length
-  if (marks === 0) return 'indirect'
+  if (marks === 0) return singleQuotedKind(slice)
   const opens = /^(?:["“„«”]|''|``)/.test(slice)
   const closes = /(?:["”»]|'')[.,!?;:]?$/.test(slice)
   if (opens && marks <= 2 && (closes || marks === 1)) return 'direct'
   return 'mixed'
+}
+
+/**
+ * The kind of a content without double quotation marks, from single ones (British style:
+ * "told reporters: 'Tehran will respond firmly.'"). A single mark opens a quotation at the start of
+ * a word, after a space, bracket, colon or dash, and closes it at the end of a word before a space
+ * or punctuation; an apostrophe inside a word ("don't") or after a plural ("the students' union",
+ * with no opening mark before it) quotes nothing.
+ */
+function singleQuotedKind(slice: string): StatementAnnotation['kind'] {
+  const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c)
+  let pairs = 0
+  let firstOpen = -1
+  let lastClose = -1
+  for (let i = 0; i < slice.length; i++) {
+    const c = slice[i]!
+    if ((c !== "'" && c !== '‘') || !isWordChar(slice[i + 1]) || (i > 0 && !/[\s(\[:—–-]/.test(slice[i - 1]!))) continue
+    for (let j = i + 2; j < slice.length; j++) {
+      const d = slice[j]!
+      if ((d !== "'" && d !== '’') || isWordChar(slice[j + 1]) || !/[\p{L}\p{N}.,!?]/u.test(slice[j - 1]!)) continue
+      pairs++
+      if (firstOpen < 0) firstOpen = i
+      lastClose = j
+      i = j
+      break
+    }
+  }
+  if (pairs === 0) return 'indirect'
+  return pairs === 1 && firstOpen === 0 && /^[.,!?;:]?$/.test(slice.slice(lastClose + 1)) ? 'direct' : 'mixed'
 }
 
 const HEAD_STOP = new Set([
