@@ -99,6 +99,8 @@ test('should read a premodifier before a title and stop it at a preposition', ()
   const rolesOf = (name: string) => entities.find((entity) => entity.name === name)!.roles.map((role) => `${role.kind}:${role.text}`)
   assert.deepEqual(rolesOf('Abdul Malik al-Saadi'), ['title:Sheikh', 'premodifier:Sunni cleric', 'apposition:leading figure in the protests'])
   assert.deepEqual(rolesOf('Dan Savage'), ['premodifier:advice columnist'])
+  const envoy = entitiesOf("Emir Sheikh Tamim bin Hamad Al Thani received Hezbollah leader Hassan Nasrallah's envoy on Monday.")
+  assert.deepEqual(envoy.find((entity) => entity.name === 'Hassan Nasrallah')?.roles.map((role) => role.text), ['Hezbollah leader'])
 })
 
 test('should not take an office ("Prime Minister") or a sentence-initial word for a person', () => {

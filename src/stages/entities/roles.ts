@@ -41,7 +41,16 @@ export function findRoles(doc: Document, mention: Mention): Role[] {
   const before = nameStart - 1
   if (before >= 0 && isWord(before) && ROLE_NOUNS.has(lower(before))) {
     let first = before
-    while (first - 1 >= 0 && before - first < MAX_PREMODIFIER && isWord(first - 1) && !PREMODIFIER_STOPS.has(lower(first - 1)) && !SPEECH_VERBS.has(lower(first - 1))) first--
+    while (
+      first - 1 >= 0 &&
+      before - first < MAX_PREMODIFIER &&
+      isWord(first - 1) &&
+      !PREMODIFIER_STOPS.has(lower(first - 1)) &&
+      !SPEECH_VERBS.has(lower(first - 1)) &&
+      // a lowercase word right after a person's name is that person's verb: "Al Thani received [Hezbollah leader] Hassan Nasrallah's envoy"
+      !(isLowercase(first - 1) && isPersonToken(first - 2))
+    )
+      first--
     push(tokens.start[first]!, tokens.end[before]!, 'premodifier')
   }
 
@@ -64,6 +73,14 @@ export function findRoles(doc: Document, mention: Mention): Role[] {
     if (last >= first && opens && looksLikeRole(first, last)) push(tokens.start[first]!, tokens.end[last]!, 'apposition')
   }
   return roles
+
+  function isLowercase(t: number): boolean {
+    return /^\p{Ll}/u.test(doc.text.slice(tokens.start[t]!, tokens.end[t]!))
+  }
+
+  function isPersonToken(t: number): boolean {
+    return t >= 0 && doc.mentions.some((m) => m.type === 'PERSON' && m.tokenStart <= t && t < m.tokenEnd)
+  }
 
   function looksLikeRole(first: number, last: number): boolean {
     // "a member of ...", "the head of ...", "Egypt's foreign minister", "Saudi Arabia's foreign minister".
