@@ -69,6 +69,7 @@ export function tagDocument(doc: Document, model: LoadedAttributionModel, prepar
     labelFrontedContent(labels, paragraph.start, units)
     relabelSubjectCues(labels, paragraph.start, syntax)
     relabelAppositiveContent(labels, paragraph.start, units, syntax)
+    dropAddressees(labels, paragraph.start, units, syntax)
     dropAdverbialContents(labels, paragraph.start, units)
     labelled.push(labels)
   }
@@ -222,6 +223,31 @@ export function relabelAppositiveContent(labels: Uint8Array, offset: number, uni
     if (root < 0 || !closed) continue
     labels.fill(I_SOURCE, comma, close + 1)
     labels[close + 1] = B_CONTENT
+  }
+}
+
+/** Cues whose object is the person told, before what was said ("told state television that ..."). */
+const ADDRESSEE_CUES = new Set(['told', 'tells', 'tell', 'telling', 'informed', 'assured', 'reminded', 'warned', 'briefed'])
+const MAX_ADDRESSEE = 8
+
+/**
+ * "told [state television] that the protests ...": the one told is neither cue nor content
+ * (PolNeAR's convention too); a content that opens with a noun phrase and then "that" starts at
+ * "that".
+ */
+export function dropAddressees(labels: Uint8Array, offset: number, units: Units, syntax: Syntax): void {
+  for (let j = 1; j < labels.length; j++) {
+    if (labels[j] !== B_CONTENT || (labels[j - 1] !== B_CUE && labels[j - 1] !== I_CUE)) continue
+    if (!ADDRESSEE_CUES.has(units.words[offset + j - 1]!.toLowerCase())) continue
+    let k = j
+    while (k < labels.length && k - j < MAX_ADDRESSEE && labels[k] !== O && units.words[offset + k]!.toLowerCase() !== 'that') {
+      const tag = syntax.xpos[offset + k]!
+      if (tag.startsWith('VB') || tag === 'MD' || /^["“”«»,.:;]$/.test(units.words[offset + k]!)) break
+      k++
+    }
+    if (k === j || k >= labels.length || units.words[offset + k]!.toLowerCase() !== 'that' || labels[k] !== I_CONTENT) continue
+    labels.fill(O, j, k)
+    labels[k] = B_CONTENT
   }
 }
 

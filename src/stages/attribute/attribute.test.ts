@@ -377,6 +377,11 @@ const cases: Array<{ should: string; text: string; expected: Expected[] }> = [
     text: 'The International Monetary Fund cut its forecast on Tuesday.\n\nHowever, slower growth is being offset by faster growth elsewhere, the IMF said.',
     expected: [{ speaker: 'the IMF', name: 'International Monetary Fund', cue: 'said', content: 'slower growth is being offset by faster growth elsewhere' }],
   },
+  {
+    should: 'keep the one told out of the content ("told state television that ...")',
+    text: 'Maliki, who has governed since 2006, told state television that the protests in Anbar province were being exploited by al Qaeda.',
+    expected: [{ speaker: 'Maliki, who has governed since 2006,', cue: 'told', content: 'that the protests in Anbar province were being exploited by al Qaeda' }],
+  },
   // Statements running over paragraphs.
   {
     should: 'continue a quotation that runs on in the next paragraph with the statement before it',
