@@ -212,21 +212,23 @@ export function kindOf(text: string, content: { start: number; end: number }): S
  */
 function singleQuotedKind(slice: string): StatementAnnotation['kind'] {
   const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c)
+  // One pass (contents can be long): an opening mark waits for the next closing one.
   let pairs = 0
+  let open = -1
   let firstOpen = -1
   let lastClose = -1
   for (let i = 0; i < slice.length; i++) {
     const c = slice[i]!
-    if ((c !== "'" && c !== '‘') || !isWordChar(slice[i + 1]) || (i > 0 && !/[\s(\[:—–-]/.test(slice[i - 1]!))) continue
-    for (let j = i + 2; j < slice.length; j++) {
-      const d = slice[j]!
-      if ((d !== "'" && d !== '’') || isWordChar(slice[j + 1]) || !/[\p{L}\p{N}.,!?]/u.test(slice[j - 1]!)) continue
-      pairs++
-      if (firstOpen < 0) firstOpen = i
-      lastClose = j
-      i = j
-      break
+    if (c !== "'" && c !== '‘' && c !== '’') continue
+    if (open < 0) {
+      if (c !== '’' && isWordChar(slice[i + 1]) && (i === 0 || /[\s(\[:—–-]/.test(slice[i - 1]!))) open = i
+      continue
     }
+    if (c === '‘' || isWordChar(slice[i + 1]) || !/[\p{L}\p{N}.,!?]/u.test(slice[i - 1]!)) continue
+    pairs++
+    if (firstOpen < 0) firstOpen = open
+    lastClose = i
+    open = -1
   }
   if (pairs === 0) return 'indirect'
   return pairs === 1 && firstOpen === 0 && /^[.,!?;:]?$/.test(slice.slice(lastClose + 1)) ? 'direct' : 'mixed'
