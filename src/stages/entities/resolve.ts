@@ -48,12 +48,17 @@ function mergeAliases(text: string, mentions: Mention[], entities: ResolvedEntit
   // Acronyms of organisations and of people ("MBS"); the recogniser may read an organisation's
   // acronym that acts as a speaker as a person ("The RSF said"), so its mentions take the type of
   // the name it stands for.
-  const named = entities.map((entity, index) => ({ entity, index })).filter(({ entity }) => entity.type === 'ORG' || entity.type === 'PERSON')
-  for (const { entity, index } of named) {
-    if (!/^\p{Lu}{2,6}$/u.test(entity.name)) continue
-    const full = named.filter((other) => other.index !== index && initialsOf(other.entity.name) === entity.name)
+  const byInitials = new Map<string, number[]>()
+  entities.forEach((entity, index) => {
+    if (entity.type !== 'ORG' && entity.type !== 'PERSON') return
+    const initials = initialsOf(entity.name)
+    if (initials) byInitials.set(initials, [...(byInitials.get(initials) ?? []), index])
+  })
+  for (const [index, entity] of entities.entries()) {
+    if ((entity.type !== 'ORG' && entity.type !== 'PERSON') || !/^\p{Lu}{2,6}$/u.test(entity.name)) continue
+    const full = byInitials.get(entity.name) ?? []
     if (full.length !== 1) continue
-    const into = full[0]!.index
+    const into = full[0]!
     for (const m of entity.mentions) mentions[m]!.type = entities[into]!.type
     fold(index, into)
   }

@@ -20,6 +20,19 @@ const ARTICLES = /^(?:a|an|the)\s+/i
 const PREMODIFIER_STOPS = new Set(`a an the and or but said by to of with for in on at from into as after before about against over under
   between during since than that which who whom while when because is was are were be been has have had`.split(/\s+/))
 
+const personTokenCache = new WeakMap<Document, Uint8Array>()
+
+/** 1 for every token inside a person mention (computed once per document: findRoles runs per mention). */
+function personTokens(doc: Document): Uint8Array {
+  let marks = personTokenCache.get(doc)
+  if (!marks) {
+    marks = new Uint8Array(doc.requireTokens().count)
+    for (const m of doc.mentions) if (m.type === 'PERSON') marks.fill(1, m.tokenStart, m.tokenEnd)
+    personTokenCache.set(doc, marks)
+  }
+  return marks
+}
+
 export function findRoles(doc: Document, mention: Mention): Role[] {
   const tokens = doc.requireTokens()
   const lower = (t: number): string => doc.text.slice(tokens.start[t]!, tokens.end[t]!).toLowerCase()
@@ -79,7 +92,7 @@ export function findRoles(doc: Document, mention: Mention): Role[] {
   }
 
   function isPersonToken(t: number): boolean {
-    return t >= 0 && doc.mentions.some((m) => m.type === 'PERSON' && m.tokenStart <= t && t < m.tokenEnd)
+    return t >= 0 && personTokens(doc)[t] === 1
   }
 
   function looksLikeRole(first: number, last: number): boolean {
