@@ -4,8 +4,8 @@
  *
  * CPU time (process.cpuUsage, user + system of this process) rather than wall time, because the
  * machines this runs on are shared: a busy neighbour stretches wall time but not our CPU time.
- * Each component gets its inputs precomputed (the tagger gets words, the parser words + tags, NER
- * words), so the figures add up: 1 / backbone ≈ sum of 1 / component. Each figure is the best of R
+ * Each component gets its inputs precomputed (the tagger gets words, the parser and NER words +
+ * tags), so the figures add up: 1 / backbone ≈ sum of 1 / component. Each figure is the best of R
  * repeats of at least S CPU-seconds, after a warm-up pass; model loading is timed separately
  * (first call, cold: file read + gunzip + decode).
  */
@@ -80,7 +80,7 @@ const result = {
     for (let i = 0; i < sentences.length; i++) bb.parse(sentences[i]!, tags[i]!.upos, tags[i]!.xpos)
   }),
   ner: measure(() => {
-    for (const ws of sentences) ner.recognize(ws)
+    for (let i = 0; i < sentences.length; i++) ner.recognize(sentences[i]!, tags[i]!)
   }),
   backbone: measure(() => runBackbone(texts, bb, ner)),
   load_ms: {

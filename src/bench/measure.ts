@@ -54,7 +54,7 @@ export function runBackbone(texts: readonly string[], backbone: Backbone, ner: N
     for (const words of sentenceWords(text)) {
       const { upos, xpos } = backbone.tag(words)
       backbone.parse(words, upos, xpos)
-      ner.recognize(words)
+      ner.recognize(words, { upos, xpos }) // the tags NER needs are the tagger's, computed once
     }
   }
 }

@@ -76,10 +76,12 @@ test("cached per-word values give the tagger and NER the same features as per-to
         assert.equal(tagger.features(ref, i, i - 1, i - 2, want), k);
         assert.deepEqual(got.subarray(0, k), want.subarray(0, k));
       }
-      // NER: features through the model's columns (decodeTags) and computed per token
-      ner.decodeTags(words);
+      // NER: features through the model's columns (decodeTags) and computed per token (with the
+      // tagger's tags, which a model with tag features reads; the same tags on both sides)
+      const tags = ner.posMode ? tagger.tag(words) : undefined;
+      ner.decodeTags(words, undefined, undefined, tags);
       const cached = ner.lastScratch;
-      extractFeatures(words, ner.stats, b);
+      extractFeatures(words, ner.stats, b, undefined, tags, ner.posMode);
       for (let i = 0; i < n; i++) {
         assert.equal(cached.nf[i], b.nf[i]);
         const M = MAX_FEATS_PER_TOKEN;

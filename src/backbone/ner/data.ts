@@ -19,6 +19,9 @@ export interface NerSentence {
   doc: string;
   /** sentence id, when the corpus has one (UD `# sent_id`) */
   id?: string;
+  /** predicted POS tags (the backbone tagger's, or jackknifed ones for its training data; pos.ts) */
+  upos?: string[];
+  xpos?: string[];
 }
 
 /** Folder holding package.json, found by walking up from this module. */

@@ -31,7 +31,7 @@ export function scoreCorpus(ner: Ner, sents: readonly NerSentence[], protocol: "
   const table = protocol === "uner" ? UNER_OF : GUM_OF;
   const sc = new SpanScorer();
   for (const s of sents) {
-    const pred = ner.recognize(s.words);
+    const pred = ner.recognize(s.words, s.upos && s.xpos ? { upos: s.upos, xpos: s.xpos } : undefined);
     sc.add(mapSpans(s.spans, table), mapSpans(pred, table));
   }
   return sc;

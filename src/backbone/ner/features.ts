@@ -8,6 +8,11 @@
  * case mode, word clusters at three granularities (±1), and lexicon flags
  * (titles, Arabic name particles and names, NORP words, organisation and
  * place head words).
+ *
+ * Optionally (posMode bits, set per model) the backbone tagger's predicted tags in context: UD EWT
+ * tags names PROPN, so the tag of a word and its neighbours helps find and bound names where the
+ * word alone is ambiguous (a capitalised sentence-initial word, "Apple" vs "apple"). The tags must
+ * be as noisy in training as at run time (pos.ts).
  */
 import { ARABIC_NAMES, LOC_NAMES, LOC_WORDS, NORP_WORDS, ORG_WORDS, TITLES, arabicParticleKind } from "./lexicon.js";
 import { normWord, type WordStats } from "./clusters.js";
@@ -31,7 +36,33 @@ const F_LOWER = 8192;
 const F_PUNCT = 16384;
 const NFLAGS = 15;
 
-export const MAX_FEATS_PER_TOKEN = 64;
+export const MAX_FEATS_PER_TOKEN = 80;
+
+/** posMode bits: which predicted-tag features a model uses (0 = none: the recogniser needs no tags). */
+export const POS_UPOS = 1; // UPOS of the word and of its neighbours (±1), UPOS bigrams
+export const POS_XPOS = 2; // XPOS of the word (NNP / NNPS, POS) and of its neighbours
+export const POS_WIDE = 4; // UPOS at ±2, UPOS trigram
+export const POS_SHAPE = 8; // neighbour UPOS with the word's shape; UPOS with the capitalisation ratio
+export const POS_RUN = 16; // position and length of the word's PROPN run
+export const POS_WORD = 32; // UPOS with the lowercase word
+
+/** Predicted tags of a sentence (the backbone tagger's upos / xpos). */
+export interface PosTags {
+  upos: readonly string[];
+  xpos: readonly string[];
+}
+
+// tag string -> hash, memoised (a few dozen distinct tags)
+const tagHash = new Map<string, number>();
+function hashTag(t: string): number {
+  let h = tagHash.get(t);
+  if (h === undefined) {
+    h = hashString("pos:" + t);
+    tagHash.set(t, h);
+  }
+  return h;
+}
+const PROPN_HASH = hashTag("PROPN");
 
 /** Per-sentence scratch buffers, grown on demand. */
 export class FeatureScratch {
@@ -44,6 +75,9 @@ export class FeatureScratch {
   capb = new Int32Array(0);
   propn = new Int32Array(0);
   flags = new Int32Array(0);
+  /** hashed predicted UPOS / XPOS (posMode models), padded like the other token arrays */
+  upos = new Int32Array(0);
+  xpos = new Int32Array(0);
   pre = new Int32Array(0); // 4 per token (prefix 1..4)
   suf = new Int32Array(0); // 4 per token (suffix 1..4)
   /** features, MAX_FEATS_PER_TOKEN per token */
@@ -67,6 +101,8 @@ export class FeatureScratch {
     this.capb = new Int32Array(cap);
     this.propn = new Int32Array(cap);
     this.flags = new Int32Array(cap);
+    this.upos = new Int32Array(cap);
+    this.xpos = new Int32Array(cap);
     this.pre = new Int32Array(cap * 4);
     this.suf = new Int32Array(cap * 4);
     this.feats = new Int32Array(cap * MAX_FEATS_PER_TOKEN);
@@ -196,7 +232,14 @@ export function wordValues(w: string, stats: WordStats, values: Int32Array, o: n
  * two on each side (index i + 2). `cached` supplies the words' values (wordValues) already
  * computed: values of word j at cached.values[cached.ids[j] * WORD_VALUES ..].
  */
-export function extractFeatures(words: readonly string[], stats: WordStats, s: FeatureScratch, cached?: { ids: Int32Array; values: Int32Array }): void {
+export function extractFeatures(
+  words: readonly string[],
+  stats: WordStats,
+  s: FeatureScratch,
+  cached?: { ids: Int32Array; values: Int32Array },
+  tags?: PosTags,
+  posMode = 0,
+): void {
   const n = words.length;
   s.ensure(n);
   const { form, low, shape, shortShape, clus, capb, propn, flags, pre, suf } = s;
@@ -241,6 +284,19 @@ export function extractFeatures(words: readonly string[], stats: WordStats, s: F
     capb[a] = capb[b] = 7;
     propn[a] = propn[b] = 31;
     flags[a] = flags[b] = 0;
+  }
+  const { upos, xpos } = s;
+  if (posMode) {
+    if (!tags || tags.upos.length !== n || tags.xpos.length !== n) throw new Error("ner: this model needs the predicted POS tags of every word");
+    const withX = (posMode & POS_XPOS) !== 0;
+    for (let j = 0; j < n; j++) {
+      upos[j + 2] = hashTag(tags.upos[j]!);
+      if (withX) xpos[j + 2] = hashTag(tags.xpos[j]!);
+    }
+    for (let k = 0; k < 2; k++) {
+      upos[1 - k] = xpos[1 - k] = BOS[k]!;
+      upos[n + 2 + k] = xpos[n + 2 + k] = EOS[k]!;
+    }
   }
   // sentence case mode: 0 mixed, 1 mostly lowercase, 2 mostly uppercase
   const mode = alpha >= 4 && lowerInit >= alpha * 0.97 ? 1 : alpha >= 3 && upperInit >= alpha * 0.7 ? 2 : 0;
@@ -305,6 +361,48 @@ export function extractFeatures(words: readonly string[], stats: WordStats, s: F
     out[p++] = h2(80, propn[i]!, fl & (F_INITCAP | F_ALLCAP | F_LOWER));
     out[p++] = h3(81, propn[i - 1]!, propn[i]!, propn[i + 1]!);
     out[p++] = h2(82, propn[i]!, c2);
+    if (posMode) {
+      const u = upos[i]!;
+      const up = upos[i - 1]!;
+      const un = upos[i + 1]!;
+      if (posMode & POS_UPOS) {
+        out[p++] = h1(90, u);
+        out[p++] = h1(91, up);
+        out[p++] = h1(92, un);
+        out[p++] = h2(93, up, u);
+        out[p++] = h2(94, u, un);
+        out[p++] = h2(95, u, fl & (F_INITCAP | F_ALLCAP | F_LOWER));
+      }
+      if (posMode & POS_XPOS) {
+        out[p++] = h1(96, xpos[i]!);
+        out[p++] = h2(97, xpos[i - 1]!, xpos[i]!);
+        out[p++] = h2(98, xpos[i]!, xpos[i + 1]!);
+      }
+      if (posMode & POS_WIDE) {
+        out[p++] = h1(99, upos[i - 2]!);
+        out[p++] = h1(100, upos[i + 2]!);
+        out[p++] = h3(101, up, u, un);
+      }
+      if (posMode & POS_SHAPE) {
+        out[p++] = h2(102, up, shortShape[i]!);
+        out[p++] = h2(103, shortShape[i]!, un);
+        out[p++] = h2(104, u, capb[i]!);
+      }
+      if (posMode & POS_WORD) out[p++] = h2(105, u, low[i]!);
+      if (posMode & POS_RUN) {
+        // the PROPN run around the word: where the word sits in it (single / first / inside / last) and its length
+        let a = i;
+        let b = i;
+        if (u === PROPN_HASH) {
+          while (upos[a - 1] === PROPN_HASH) a--;
+          while (upos[b + 1] === PROPN_HASH) b++;
+        }
+        const len = u === PROPN_HASH ? Math.min(b - a + 1, 5) : 0;
+        const at = len === 0 ? 0 : len === 1 ? 1 : i === a ? 2 : i === b ? 4 : 3;
+        out[p++] = h2(106, at, len);
+        out[p++] = h3(107, at, fl & (F_INITCAP | F_ALLCAP | F_LOWER), c2);
+      }
+    }
     s.nf[j] = p - j * M;
   }
 }

@@ -4,12 +4,20 @@
  *   const ner = loadNer();            // reads models/ner.bin.gz once
  *   ner.recognize(["Sheikh", "Ahmed", "al-Tayeb", "spoke", "in", "Cairo", "."])
  *   // [{ start: 1, end: 3, type: "PERSON" }, { start: 5, end: 6, type: "GPE" }]
+ *   ner.recognize(words, bb.tag(words)) // with the backbone tagger's tags, when the caller has them
+ *
+ * Models trained with predicted-tag features (model.posMode) need the words' UPOS / XPOS; a caller
+ * that passes only words gets them from the backbone tagger of the same models folder (loaded on
+ * first use), so both calls give the same entities. Hyphenated tokens the recogniser splits
+ * ("al-Sisi" -> "al - Sisi") are tagged whole and their pieces inherit the tags.
  */
 import { join } from "node:path";
 import { defaultModelsDir } from "./data.js";
 import { placeKind, TITLES } from "./lexicon.js";
 import { sharedModel } from "../shared.js";
 import { loadModel, type NerModel } from "./model.js";
+import type { PosTags } from "./features.js";
+import { loadBackbone } from "../index.js";
 import type { EntityType } from "./tags.js";
 
 export type { EntityType } from "./tags.js";
@@ -22,7 +30,11 @@ export interface NerEntity {
 }
 
 export interface Ner {
-  recognize(words: string[]): NerEntity[];
+  /**
+   * Entities of one tokenized sentence. `tags`: the backbone tagger's upos / xpos for `words`
+   * (same length); when absent and the model uses tags, the recogniser tags the words itself.
+   */
+  recognize(words: string[], tags?: PosTags): NerEntity[];
   /** Reads the model now (a lazy recogniser reads it on the first `recognize`). */
   load(): void;
 }
@@ -66,13 +78,32 @@ const HYPHENATED = /^[^\s-]+(?:-[^\s-]+)+$/;
  * so input tokens like "al-Sisi" are split the same way before tagging and
  * the spans are mapped back to the caller's tokens (widened to whole tokens).
  */
-export function recognizerFor(model: NerModel): Ner {
+export function recognizerFor(model: NerModel, tagger: () => { tag(words: readonly string[]): PosTags } = () => loadBackbone()): Ner {
+  // Tags for the words the model decodes: the caller's, else the tagger's on the caller's words (so
+  // recognize(words) and recognize(words, tag(words)) agree); split words inherit their token's
+  // tags, and the "-" pieces are punctuation, as in the treebanks.
+  const tagsFor = (words: readonly string[], given: PosTags | undefined, pieces: readonly string[] | null, origin: readonly number[] | null): PosTags | undefined => {
+    // a caller's length mismatch is an error even for a model that reads no tags
+    if (given && (given.upos.length !== words.length || given.xpos.length !== words.length)) throw new Error("ner: tags and words differ in length");
+    if (!model.posMode) return undefined;
+    const t = given ?? tagger().tag(words);
+    if (!pieces || !origin) return t;
+    const upos: string[] = [];
+    const xpos: string[] = [];
+    pieces.forEach((w, k) => {
+      const i = origin[k]!;
+      const hyphen = w === "-" && k > 0 && origin[k - 1] === i; // a piece of a split token, not a "-" token
+      upos.push(hyphen ? "PUNCT" : t.upos[i]!);
+      xpos.push(hyphen ? "HYPH" : t.xpos[i]!);
+    });
+    return { upos, xpos };
+  };
   return {
-    recognize(words: string[]): NerEntity[] {
+    recognize(words: string[], tags?: PosTags): NerEntity[] {
       if (words.length === 0) return [];
       let split = false;
       for (const w of words) if (w.length > 2 && w.includes("-") && HYPHENATED.test(w)) split = true;
-      if (!split) return toEntities(words, model.predictSpans(words));
+      if (!split) return toEntities(words, model.predictSpans(words, tagsFor(words, tags, null, null)));
       const pieces: string[] = [];
       const origin: number[] = [];
       words.forEach((w, i) => {
@@ -91,7 +122,7 @@ export function recognizerFor(model: NerModel): Ner {
         }
       });
       const out: { start: number; end: number; type: string }[] = [];
-      for (const s of model.predictSpans(pieces)) {
+      for (const s of model.predictSpans(pieces, tagsFor(words, tags, pieces, origin))) {
         const start = origin[s.start]!;
         const end = origin[s.end - 1]! + 1;
         const prev = out[out.length - 1];
@@ -121,14 +152,14 @@ export function loadNer(modelsDir?: string): Ner {
       inner = cache.get(path);
       if (!inner) {
         // One copy of the weights per process, shared by the analysis worker threads.
-        inner = recognizerFor(sharedModel(path, () => loadModel(path)));
+        inner = recognizerFor(sharedModel(path, () => loadModel(path)), () => loadBackbone(modelsDir ?? defaultModelsDir()));
         cache.set(path, inner);
       }
     }
     return inner;
   };
   return {
-    recognize: (words: string[]): NerEntity[] => get().recognize(words),
+    recognize: (words: string[], tags?: PosTags): NerEntity[] => get().recognize(words, tags),
     load: () => void get(),
   };
 }

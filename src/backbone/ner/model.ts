@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { sharedVocab, WordColumns } from "../features/vocab.js";
-import { extractFeatures, FeatureScratch, MAX_FEATS_PER_TOKEN, WORD_VALUES, wordValues } from "./features.js";
+import { extractFeatures, FeatureScratch, MAX_FEATS_PER_TOKEN, WORD_VALUES, wordValues, type PosTags } from "./features.js";
 import type { WordStats } from "./clusters.js";
 import { TagSet, type Scheme, type Span } from "./tags.js";
 import { IntMap, WeightTable } from "./util.js";
@@ -24,6 +24,11 @@ export class NerModel {
   private transU: Float32Array | null = null;
   private endU: Float32Array | null = null;
   meta: Record<string, unknown> = {};
+  /**
+   * Predicted-tag features the model uses (features.ts POS_* bits; kept in meta.posMode in the file).
+   * 0: words only, as models before them; otherwise every decode needs the sentence's tags.
+   */
+  posMode = 0;
 
   private scratch = new FeatureScratch();
   /** per word id of the shared vocabulary: the word's values (wordValues), computed once */
@@ -68,7 +73,7 @@ export class NerModel {
    * Decode a sentence; returns tag indices (a view valid until the next call).
    * `adjust` (n x T) is added to the emission scores (a large negative value forbids a tag; see typeSpans).
    */
-  decodeTags(words: readonly string[], precomputed?: { feats: Int32Array; nf: Int32Array }, adjust?: Float32Array): Int32Array {
+  decodeTags(words: readonly string[], precomputed?: { feats: Int32Array; nf: Int32Array }, adjust?: Float32Array, tags?: PosTags): Int32Array {
     const n = words.length;
     const T = this.tags.size;
     if (this.path.length < n) {
@@ -87,7 +92,7 @@ export class NerModel {
       nf = precomputed.nf;
     } else {
       const ids = sharedVocab.sentence(words);
-      extractFeatures(words, this.stats, this.scratch, { ids, values: this.columns.fill(words, ids, this) });
+      extractFeatures(words, this.stats, this.scratch, { ids, values: this.columns.fill(words, ids, this) }, tags, this.posMode);
       feats = this.scratch.feats;
       nf = this.scratch.nf;
     }
@@ -140,8 +145,8 @@ export class NerModel {
   }
 
   /** Internal-class spans (PERSON / ORG / LOC / NORP). */
-  predictSpans(words: readonly string[]): Span[] {
-    return this.tags.decode(this.decodeTags(words), words.length);
+  predictSpans(words: readonly string[], tags?: PosTags): Span[] {
+    return this.tags.decode(this.decodeTags(words, undefined, undefined, tags), words.length);
   }
 
   /**
@@ -149,7 +154,7 @@ export class NerModel {
    * best-scoring class covering exactly the span, or stays O; all other tokens are O.
    * `oPenalty` is subtracted from the O score of every span token (favouring an entity).
    */
-  typeSpans(words: readonly string[], spans: readonly { start: number; end: number }[], oPenalty = 0): Span[] {
+  typeSpans(words: readonly string[], spans: readonly { start: number; end: number }[], oPenalty = 0, tags?: PosTags): Span[] {
     const n = words.length;
     const T = this.tags.size;
     const adjust = new Float32Array(n * T).fill(NEG);
@@ -162,7 +167,7 @@ export class NerModel {
         adjust[i * T] = -oPenalty;
       }
     }
-    const path = this.decodeTags(words, undefined, adjust);
+    const path = this.decodeTags(words, undefined, adjust, tags);
     return this.tags
       .decode(path, n)
       .filter((s) => spans.some((sp) => sp.start === s.start && sp.end === s.end));
@@ -231,6 +236,7 @@ export class NerModel {
     for (let i = 0; i < m.trans.length; i++) m.trans[i] = this.trans[i]! - (this.transU ? this.transU[i]! / clock : 0);
     for (let i = 0; i < T; i++) m.endW[i] = this.endW[i]! - (this.endU ? this.endU[i]! / clock : 0);
     m.meta = { ...this.meta };
+    m.posMode = this.posMode;
     return m;
   }
 }
@@ -333,7 +339,8 @@ export function encodeModel(m: NerModel, prune = 0): Buffer {
   const pp = sortedMap(m.stats.propn);
   const propnVals = Int8Array.from(pp.vals);
   const header = {
-    meta: m.meta,
+    // a words-only model's header stays as before tag features existed
+    meta: m.posMode ? { ...m.meta, posMode: m.posMode } : m.meta,
     scheme: m.tags.scheme,
     classes: m.tags.classes,
     T,
@@ -423,6 +430,7 @@ export function decodeModel(buf: Buffer): NerModel {
   m.trans.set(trans);
   m.endW.set(endW);
   m.meta = h.meta;
+  m.posMode = typeof h.meta["posMode"] === "number" ? h.meta["posMode"] : 0;
   return m;
 }
 

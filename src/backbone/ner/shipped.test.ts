@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { loadNer, type NerEntity } from "./index.js";
+import { loadBackbone } from "../index.js";
 
 // Regression test of the shipped model (models/ner.bin.gz): hand-written news sentences.
 const ner = loadNer();
@@ -39,4 +40,17 @@ test("API shape", () => {
     assert.ok(Number.isInteger(e.start) && Number.isInteger(e.end) && e.start < e.end && e.end <= words.length);
     assert.ok(["PERSON", "ORG", "GPE", "LOC", "NORP"].includes(e.type));
   }
+});
+
+test("words alone and words with the backbone tagger's tags give the same entities", () => {
+  const bb = loadBackbone();
+  for (const text of [
+    "Sheikh Ahmed al-Tayeb , the Grand Imam of Al-Azhar , met the Pope in Cairo on Monday .",
+    "Microsoft chief executive Satya Nadella told Reuters the company would invest in India .",
+    "the coca-cola company said on friday that it would open a plant in new york .",
+  ]) {
+    const words = text.split(" ");
+    assert.deepEqual(ner.recognize(words, bb.tag(words)), ner.recognize(words), text);
+  }
+  assert.throws(() => ner.recognize(["Cairo", "."], { upos: ["PROPN"], xpos: ["NNP"] }), /differ in length/);
 });

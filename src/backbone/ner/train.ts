@@ -17,6 +17,12 @@
  *   --silver-penalty X  favour typing a silver span over leaving it O (default 0)
  *   --silver-rounds N   self-training rounds for the silver labels (default 1)
  *   --silver-keep-untyped  keep silver sentences with a span the teacher left O (default: dropped)
+ *   --pos MODE        predicted-tag features (features.ts POS_* bits: 1 UPOS ±1, 2 XPOS, 4 UPOS ±2, 8 tag x shape,
+ *                     16 PROPN runs, 32 UPOS x word; default 0 = none: 9 was best on the tuning run over 4 seeds,
+ *                     but only on GUM dev, with NER 16% slower; models/ner.README.md). Tags: jackknifed for the tagger's own training data
+ *                     (EWT train, GUM train), the shipped tagger's for the rest (pos.ts)
+ *   --pos-drop R      share of training tokens whose UPOS is hidden (tag dropout; default 0)
+ *   --jk-tags FILE    cache of the jackknifed tags (default: in the OS temp folder)
  *
  * Tuning: 5-fold cross-validation over UNER dev documents (GUM train + 4/5 of
  * UNER dev + extras, plus silver UD EWT train typed by a teacher trained on that fold's gold data); after each epoch the averaged weights are scored on GUM
@@ -31,7 +37,8 @@ import { learnPropn, learnWordStats, type WordStats } from "./clusters.js";
 import { ewtFile } from "../paths.js";
 import { addNorp, dataDir, defaultModelsDir, gumSplits, propnSpans, readConllu, readGum, readRe3d, readUner, readWikigold, repoRoot, syntheticArabicNames, taggedTrainText, unlabelledText, type NerSentence, type UdToken } from "./data.js";
 import { scoreCorpus } from "./evaluate.js";
-import { extractFeatures, FeatureScratch, MAX_FEATS_PER_TOKEN } from "./features.js";
+import { extractFeatures, FeatureScratch, MAX_FEATS_PER_TOKEN, POS_RUN, POS_SHAPE, POS_UPOS, POS_WIDE, POS_WORD, POS_XPOS, type PosTags } from "./features.js";
+import { attachTags, jackknifedTags } from "./pos.js";
 import { recognizerFor } from "./index.js";
 import { fmtPrf, SpanScorer } from "./metrics.js";
 import { NerModel, saveModel } from "./model.js";
@@ -56,6 +63,9 @@ interface Opts {
   silverPenalty: number;
   silverRounds: number;
   silverKeepUntyped: boolean;
+  pos: number;
+  posDrop: number;
+  jkTags: string;
 }
 
 function parseArgs(argv: string[]): Opts {
@@ -77,6 +87,9 @@ function parseArgs(argv: string[]): Opts {
     silverPenalty: 0,
     silverRounds: 1,
     silverKeepUntyped: false,
+    pos: 0,
+    posDrop: 0,
+    jkTags: "",
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -98,6 +111,9 @@ function parseArgs(argv: string[]): Opts {
     else if (a === "--silver-penalty") o.silverPenalty = Number(v());
     else if (a === "--silver-rounds") o.silverRounds = Number(v());
     else if (a === "--silver-keep-untyped") o.silverKeepUntyped = true;
+    else if (a === "--pos") o.pos = Number(v());
+    else if (a === "--jk-tags") o.jkTags = v();
+    else if (a === "--pos-drop") o.posDrop = Number(v());
     else throw new Error("unknown option " + a);
   }
   return o;
@@ -146,16 +162,28 @@ interface Prepared {
   nf: Int32Array;
 }
 
-function prepare(sents: NerSentence[], model: NerModel): Prepared[] {
+const posOf = (s: { upos?: string[]; xpos?: string[] }): PosTags | undefined => (s.upos && s.xpos ? { upos: s.upos, xpos: s.xpos } : undefined);
+
+function prepare(sents: NerSentence[], model: NerModel, posDrop = 0): Prepared[] {
   const sc = new FeatureScratch();
   const M = MAX_FEATS_PER_TOKEN;
+  const rand = mulberry32(97);
   return sents.map((s) => {
-    extractFeatures(s.words, model.stats, sc);
+    let tags = posOf(s);
+    if (tags && posDrop > 0) {
+      // tag dropout: some tokens show an unknown tag, so the weights do not lean on the tags alone
+      // (the tagger errs on all-caps and unseen names, where the word features must carry the decision)
+      tags = { upos: tags.upos.map((u) => (rand() < posDrop ? "_" : u)), xpos: tags.xpos };
+    }
+    extractFeatures(s.words, model.stats, sc, undefined, tags, model.posMode);
     const n = s.words.length;
     // compact copy: features of token i at [i*M, i*M + nf[i])
     return { words: s.words, gold: model.tags.encode(n, s.spans), feats: sc.feats.slice(0, n * M), nf: sc.nf.slice(0, n) };
   });
 }
+
+/** A UD EWT train sentence for the silver data, with its (jackknifed) predicted tags. */
+type EwtSentence = { doc: string; id: string; toks: UdToken[]; words: string[]; upos?: string[]; xpos?: string[] };
 
 interface DevSet {
   name: string;
@@ -166,6 +194,8 @@ interface DevSet {
 interface EpochScores {
   /** per dev set: tp, gold, pred */
   counts: number[][];
+  /** per dev set: per type, tp, gold, pred */
+  types: Map<string, number[]>[];
 }
 
 function runTraining(
@@ -178,8 +208,9 @@ function runTraining(
   onEpoch?: (ep: number, model: NerModel) => void,
 ): { model: NerModel; perEpoch: EpochScores[] } {
   const model = new NerModel(opts.scheme, stats, true);
+  model.posMode = opts.pos;
   const t0 = Date.now();
-  const data = prepare(train.filter((s) => s.words.length > 0), model);
+  const data = prepare(train.filter((s) => s.words.length > 0), model, opts.posDrop);
   let ntok = 0;
   for (const d of data) ntok += d.words.length;
   log(`[${label}] ${data.length} sentences, ${ntok} tokens; features in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
@@ -202,12 +233,14 @@ function runTraining(
       onEpoch?.(ep, snap);
       const ner = recognizerFor(snap);
       const counts: number[][] = [];
+      const types: Map<string, number[]>[] = [];
       for (const d of dev) {
         const sc = scoreCorpus(ner, d.sents, d.protocol);
         counts.push([sc.tp, sc.gold, sc.pred]);
+        types.push(new Map([...sc.perType].map(([t, c]) => [t, [c.tp, c.gold, c.pred]])));
         line += ` | ${d.name} F1 ${sc.result().f1.toFixed(2)}`;
       }
-      perEpoch.push({ counts });
+      perEpoch.push({ counts, types });
     }
     log(line);
   }
@@ -220,22 +253,22 @@ function runTraining(
  * data types each span or leaves it O (NerModel.typeSpans). A share `opts.silver` of the
  * sentences is kept (deterministic by sentence id).
  */
-function silverEwt(teacher: NerModel, ewt: { doc: string; id: string; toks: UdToken[] }[], opts: Opts): NerSentence[] {
+function silverEwt(teacher: NerModel, ewt: EwtSentence[], opts: Opts): NerSentence[] {
   const out: NerSentence[] = [];
   for (const s of ewt) {
     if (opts.silver < 1 && ((hashString(s.id) >>> 0) % 1000) / 1000 >= opts.silver) continue;
     const words = s.toks.map((t) => t.form);
     const cands = propnSpans(s.toks);
-    const spans = teacher.typeSpans(words, cands, opts.silverPenalty);
+    const spans = teacher.typeSpans(words, cands, opts.silverPenalty, posOf(s));
     // a candidate the teacher leaves O may be a missed name: such sentences are dropped (unless kept by option)
     if (!opts.silverKeepUntyped && spans.length < cands.length) continue;
-    out.push({ words, spans, doc: s.doc, id: s.id });
+    out.push({ words, spans, doc: s.doc, id: s.id, upos: s.upos, xpos: s.xpos });
   }
   return addNorp(out);
 }
 
 /** Train on `gold`, plus silver EWT sentences typed by a gold-only teacher when opts.silver > 0. */
-function withSilver(label: string, gold: NerSentence[], ewt: { doc: string; id: string; toks: UdToken[] }[], stats: WordStats, opts: Opts): NerSentence[] {
+function withSilver(label: string, gold: NerSentence[], ewt: EwtSentence[], stats: WordStats, opts: Opts): NerSentence[] {
   if (opts.silver <= 0) return gold;
   let teacher = runTraining(`${label} teacher`, gold, [], stats, opts, opts.teacherEpochs).model;
   let silver = silverEwt(teacher, ewt, opts);
@@ -266,7 +299,18 @@ function main(): void {
     `data: GUM train ${gumTrain.length} / dev ${gumDev.length} sentences; UNER dev ${unerDev.length}; extras [${opts.extras.join(",")}] ${extras.length}`,
   );
   const stats = wordStats(splits.train);
-  const ewt = opts.silver > 0 ? readConllu(ewtFile("train")) : [];
+  const ewt: EwtSentence[] = (opts.silver > 0 ? readConllu(ewtFile("train")) : []).map((s) => ({ ...s, words: s.toks.map((t) => t.form) }));
+  if (opts.pos) {
+    // the tagger's training data (EWT train, GUM train) gets jackknifed tags, the rest the shipped tagger's
+    const t0 = Date.now();
+    const jk = jackknifedTags(log, opts.jkTags || undefined);
+    const a = attachTags(gumTrain, jk) + attachTags(ewt, jk);
+    attachTags(gumDev);
+    attachTags(unerDev);
+    attachTags(unerAll);
+    attachTags(extras);
+    log(`POS tags: ${a} sentences jackknifed, the rest by the shipped tagger (${((Date.now() - t0) / 1000).toFixed(0)}s)`);
+  }
   const rep = <T>(xs: T[], k: number): T[] => {
     const out: T[] = [];
     for (let i = 0; i < k; i++) out.push(...xs);
@@ -280,6 +324,7 @@ function main(): void {
     const K = opts.folds;
     const foldOf = (doc: string): number => (hashString(doc) >>> 0) % K;
     const sums: number[][][] = []; // [epoch][set][tp,gold,pred]
+    const typeSums: Map<string, number[]>[] = []; // [epoch] UNER CV per type: tp, gold, pred
     const dumps: string[] = [];
     for (let k = 0; k < K; k++) {
       const held = unerDev.filter((s) => foldOf(s.doc) === k);
@@ -294,7 +339,7 @@ function main(): void {
             if (ep !== opts.epochs) return;
             const ner = recognizerFor(m);
             for (const s of held) {
-              const pred = ner.recognize(s.words).map((x) => `${x.type}:${s.words.slice(x.start, x.end).join(" ")}`);
+              const pred = ner.recognize(s.words, posOf(s)).map((x) => `${x.type}:${s.words.slice(x.start, x.end).join(" ")}`);
               const gold = s.spans.map((x) => `${x.type}:${s.words.slice(x.start, x.end).join(" ")}`);
               dumps.push(`${s.words.join(" ")}\n  gold: ${gold.join(" | ")}\n  pred: ${pred.join(" | ")}`);
             }
@@ -303,6 +348,12 @@ function main(): void {
       r.perEpoch.forEach((e, i) => {
         sums[i] ??= e.counts.map(() => [0, 0, 0]);
         e.counts.forEach((c, j) => c.forEach((v, q) => (sums[i]![j]![q]! += v)));
+        const ts = (typeSums[i] ??= new Map());
+        for (const [t, c] of e.types[1] ?? []) {
+          const acc = ts.get(t) ?? [0, 0, 0];
+          c.forEach((v, q) => (acc[q]! += v));
+          ts.set(t, acc);
+        }
       });
     }
     if (opts.dump) writeFileSync(opts.dump, dumps.join("\n"));
@@ -314,6 +365,8 @@ function main(): void {
       const line = `epoch ${i + 1}: GUM dev F1 ${gumF.f1.toFixed(2)} (mean of ${K} folds) | UNER dev ${K}-fold CV: ${fmtPrf(un)} | mean ${mean.toFixed(2)}`;
       tuneHistory.push(line);
       log(line);
+      const per = [...(typeSums[i] ?? [])].sort().map(([t, c]) => `${t} ${SpanScorer.prf(c[0]!, c[1]!, c[2]!).f1.toFixed(2)}`);
+      log(`  UNER CV F1 per class: ${per.join("  ")}`);
       if (mean > best) {
         best = mean;
         epochs = i + 1;
@@ -335,6 +388,8 @@ function main(): void {
     synthetic: opts.synthetic,
     silver: { share: opts.silver, teacherEpochs: opts.teacherEpochs, penalty: opts.silverPenalty, rounds: opts.silverRounds, keepUntyped: opts.silverKeepUntyped },
     seed: opts.seed,
+    ...(opts.pos ? { pos: opts.pos } : {}),
+    ...(opts.posDrop ? { posDrop: opts.posDrop } : {}),
     clusters: CLUSTER_OPTS,
     trainedOn: ["gum train", "uner_english_ewt dev", ...opts.extras.map((x) => (x === "re3d" ? "re3d train" : x)), ...(opts.silver > 0 ? ["ud_english_ewt train (silver)"] : [])],
   };
@@ -353,6 +408,17 @@ function main(): void {
   if (opts.out === join(defaultModelsDir(), "ner.bin.gz")) {
     writeReadme({ opts, epochs, bytes, trainSecs, tuneHistory, tuneScores, finalDev });
   }
+}
+
+function posText(mode: number): string {
+  const parts: string[] = [];
+  if (mode & POS_UPOS) parts.push("UPOS of the word and at ±1, UPOS bigrams, UPOS × capitalisation");
+  if (mode & POS_XPOS) parts.push("XPOS and XPOS bigrams");
+  if (mode & POS_WIDE) parts.push("UPOS at ±2 and the UPOS trigram");
+  if (mode & POS_SHAPE) parts.push("UPOS at ±1 × the word's shape, UPOS × capitalisation ratio");
+  if (mode & POS_RUN) parts.push("position in and length of the PROPN run");
+  if (mode & POS_WORD) parts.push("UPOS × word");
+  return parts.join("; ");
 }
 
 function writeReadme(x: {
@@ -377,7 +443,12 @@ splits: \`node dist/backbone/ner/eval.js\` (see below). Load with \`loadNer()\` 
   prefixes / suffixes, shapes, capitalisation pattern and corpus capitalisation ratio, sentence position
   and case mode, word clusters, lexicon flags for titles, Arabic name particles / names, NORP, organisation
   and place head words), and a PROPN-ratio lexicon from the gold UPOS of UD EWT train.
-- Word clusters: predictive exchange clustering (${CLUSTER_OPTS.sizes.join(" / ")} clusters, ${CLUSTER_OPTS.iterations} iterations,
+${o.pos ? `- Predicted POS tags (backbone tagger, \`--pos ${o.pos}\`: ${posText(o.pos)}). \`recognize(words, tags?)\` takes the
+  caller's tags (the backbone tagger's upos / xpos) or tags the words itself. Training tags are as noisy as at run
+  time: the tagger's own training data (UD EWT train, GUM train) carries jackknifed tags (5 taggers, each trained
+  with the shipped settings on 4/5 of that data; \`pos.ts\`), UNER dev (= EWT dev), GUM dev, wikigold and the
+  synthetic sentences the shipped tagger's.
+` : ""}- Word clusters: predictive exchange clustering (${CLUSTER_OPTS.sizes.join(" / ")} clusters, ${CLUSTER_OPTS.iterations} iterations,
   lowercased words seen ≥ ${CLUSTER_OPTS.minCount} times, ≤ ${CLUSTER_OPTS.maxVocab} words) over the unlabelled tokens of GUM, UD EWT,
   UNER, wikigold, re3d, PolNeAR text and FNC-1 bodies (text only, no labels).
 - Places are split into GPE / LOC after decoding by head-word and region lists (\`lexicon.ts placeKind\`),
@@ -417,7 +488,11 @@ Final model (all of UNER dev):
 ${x.finalDev.join("\n")}
 \`\`\`
 `;
-  writeFileSync(join(defaultModelsDir(), "ner.README.md"), md);
+  // keep the hand-written sections (test scores are measured once with eval.js, never here)
+  const path = join(defaultModelsDir(), "ner.README.md");
+  const old = existsSync(path) ? readFileSync(path, "utf8") : "";
+  const ti = old.search(/^## Test scores\b/m);
+  writeFileSync(path, ti >= 0 ? md + "\n" + old.slice(ti).replace(/\s*$/, "\n") : md);
 }
 
 main();
