@@ -6,11 +6,17 @@
  *                               [--only tagger|parser] [--folds K] [--out DIR] [--prune F]
  *                               [--gum none|parser|both] [--jk-cache FILE]
  *                               [--explore P] [--explore-from E] [--parser-seed S]
+ *                               [--ewt-weight W] [--tagger-ewt-weight W]
  *
  * --gum: add the GUM train documents (gum/splits.md; dev, test and the reddit genre left out)
  * to the parser's training data ("parser") or to the tagger's and the parser's ("both", the default).
  * With "parser", the GUM sentences carry the (EWT-only) tagger's tags, which are held-out tags
  * for them; the EWT sentences carry jackknifed tags as before.
+ *
+ * --ewt-weight W / --tagger-ewt-weight W: the parser / the tagger train on each EWT sentence W
+ * times per epoch, GUM sentences once (default 1; with 2 for both, EWT being the domain tuned on:
+ * dev LAS 82.12 / 82.17 -> 82.24 / 82.52 with parser seeds 7 / 8, tagger dev UPOS 95.38 -> 95.49;
+ * counts such as ambiguity classes, word classes and label candidates still see each sentence once).
  *
  * --prune F: when saving the parser, drop weight rows whose largest |weight| is
  * below F x the table's largest (default 0.02: with GUM, dev LAS as at 0.01 with half the move rows).
@@ -42,10 +48,14 @@ interface Args {
   gum: "none" | "parser" | "both";
   /** parser settings other than the defaults (dev experiments) */
   parser: Partial<ParserTrainOptions>;
+  /** the parser sees each EWT train sentence this many times per epoch (GUM once) */
+  ewtWeight: number;
+  /** likewise for the tagger */
+  taggerEwtWeight: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { taggerEpochs: 0, parserEpochs: 0, folds: 5, out: modelsDir(), prune: 0.02, gum: "both", parser: {} };
+  const a: Args = { taggerEpochs: 0, parserEpochs: 0, folds: 5, out: modelsDir(), prune: 0.02, gum: "both", parser: {}, ewtWeight: 1, taggerEwtWeight: 1 };
   let epochs = 0;
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
@@ -60,6 +70,8 @@ function parseArgs(argv: string[]): Args {
     else if (k === "--explore") (a.parser.explore = Number(v)), i++;
     else if (k === "--explore-from") (a.parser.exploreFrom = Number(v)), i++;
     else if (k === "--parser-seed") (a.parser.seed = Number(v)), i++;
+    else if (k === "--ewt-weight") (a.ewtWeight = Number(v)), i++;
+    else if (k === "--tagger-ewt-weight") (a.taggerEwtWeight = Number(v)), i++;
     else if (k === "--gum") {
       if (v !== "none" && v !== "parser" && v !== "both") throw new Error("--gum none|parser|both");
       a.gum = v;
@@ -103,8 +115,8 @@ export function evaluate(tagger: Tagger, parser: Parser | null, sents: Sentence[
 }
 
 interface Record_ {
-  tagger?: { settings: TaggerTrainOptions & { gum?: boolean }; dev: Scores; seconds: number; bytes: number; rows: number };
-  parser?: { settings: ParserTrainOptions & { jackknifeFolds: number; prune?: number; gum?: boolean }; dev: Scores; seconds: number; bytes: number; rows: number[] };
+  tagger?: { settings: TaggerTrainOptions & { gum?: boolean; ewtWeight?: number }; dev: Scores; seconds: number; bytes: number; rows: number };
+  parser?: { settings: ParserTrainOptions & { jackknifeFolds: number; prune?: number; gum?: boolean; ewtWeight?: number }; dev: Scores; seconds: number; bytes: number; rows: number[] };
 }
 
 function writeReadme(dir: string, rec: Record_): void {
@@ -173,6 +185,11 @@ async function main(): Promise<void> {
   const taggerOn = "UD_English-EWT v2.16 train" + (args.gum === "both" ? gumName : "");
   const parserOn = "UD_English-EWT v2.16 train" + (args.gum !== "none" ? gumName : "");
   const topts: TaggerTrainOptions = { ...defaultTaggerOptions, epochs: args.taggerEpochs };
+  // (weights only matter next to GUM: alone, EWT repeated would just mean more epochs)
+  if (args.taggerEwtWeight > 1 && args.gum === "both") {
+    const inEwt = new Set(ewt);
+    topts.repeat = (s) => (inEwt.has(s) ? args.taggerEwtWeight : 1);
+  }
   let tagger: Tagger;
   const taggerPath = join(args.out, "tagger.bin.gz");
   if (args.only !== "parser") {
@@ -183,8 +200,8 @@ async function main(): Promise<void> {
     tagger = loadTagger(taggerPath); // score the shipped (quantised) model
     const d = evaluate(tagger, null, dev);
     log(`tagger dev UPOS ${d.upos} XPOS ${d.xpos}; ${(bytes / 1e6).toFixed(2)} MB; ${secs.toFixed(0)} s`);
-    const { log: _l, onEpoch: _o, ...settings } = topts;
-    rec.tagger = { settings: { ...settings, gum: args.gum === "both" }, dev: d, seconds: secs, bytes, rows: tagger.table.nRows };
+    const { log: _l, onEpoch: _o, repeat: _r, ...settings } = topts;
+    rec.tagger = { settings: { ...settings, gum: args.gum === "both", ewtWeight: args.taggerEwtWeight }, dev: d, seconds: secs, bytes, rows: tagger.table.nRows };
     writeFileSync(recPath, JSON.stringify(rec, null, 2) + "\n");
     writeReadme(args.out, rec);
   } else {
@@ -210,6 +227,8 @@ async function main(): Promise<void> {
     data = taggerTrain.map((s, i) => ({ sent: s, upos: jk[i]!.upos, xpos: jk[i]!.xpos }));
     if (args.gum === "parser") data = data.concat(tagAll(tagger, gum));
   }
+  // EWT (the target domain, and EWT dev is what is tuned on) weighted over GUM
+  if (gum.length > 0) for (let i = 0; i < ewt.length; i++) data[i]!.repeat = args.ewtWeight;
   const devEvery = Number(process.env["BB_DEV_EVERY"] ?? 0);
   const onEpoch = devEvery > 0
     ? (ep: number, p: Parser): void => {
@@ -227,7 +246,7 @@ async function main(): Promise<void> {
   const d = evaluate(tagger, shipped, dev);
   log(`parser dev (predicted tags) UAS ${d.uas} LAS ${d.las} LASfull ${d.lasFull}; ${(bytes / 1e6).toFixed(2)} MB; ${secs.toFixed(0)} s`);
   const { log: _l, ...settings } = popts;
-  rec.parser = { settings: { ...settings, jackknifeFolds: args.folds, prune: args.prune, gum: args.gum !== "none" }, dev: d, seconds: secs, bytes, rows: [shipped.moves.nRows, shipped.arcs.nRows] };
+  rec.parser = { settings: { ...settings, jackknifeFolds: args.folds, prune: args.prune, gum: args.gum !== "none", ewtWeight: args.ewtWeight }, dev: d, seconds: secs, bytes, rows: [shipped.moves.nRows, shipped.arcs.nRows] };
   writeFileSync(recPath, JSON.stringify(rec, null, 2) + "\n");
   writeReadme(args.out, rec);
 }

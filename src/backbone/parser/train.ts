@@ -35,6 +35,8 @@ export interface TaggedSentence {
   /** tags the parser sees (gold or predicted) */
   upos: string[];
   xpos: string[];
+  /** times per epoch the parser trains on the sentence (default 1) */
+  repeat?: number;
 }
 
 /** lowercased word -> hash of its UPOS set in training (words seen >= 3 times; tags >= 5% share) */
@@ -80,6 +82,11 @@ export function trainParser(data: TaggedSentence[], opts: ParserTrainOptions): P
     gh[0] = -1;
     return { t, gh, lab };
   });
+  // training order before the first shuffle: every sentence once, then the second copies of the
+  // repeated ones, ... (with no repeats, training is as before; word classes and label candidates
+  // above and below count each sentence once)
+  const epochData = prepared.slice();
+  for (let r = 2; prepared.some((p) => (p.t.repeat ?? 1) >= r); r++) for (const p of prepared) if ((p.t.repeat ?? 1) >= r) epochData.push(p);
   const rand = mulberry32(opts.seed);
   const st = parser.state;
   const sc = parser.mscores;
@@ -88,10 +95,10 @@ export function trainParser(data: TaggedSentence[], opts: ParserTrainOptions): P
   let cl = 1;
   for (let ep = 0; ep < opts.epochs; ep++) {
     const t0 = Date.now();
-    shuffle(prepared, rand);
+    shuffle(epochData, rand);
     const explore = ep >= opts.exploreFrom ? opts.explore : 0;
     let moves = 0, wrong = 0, arcsOk = 0, labWrong = 0;
-    for (const { t, gh, lab } of prepared) {
+    for (const { t, gh, lab } of epochData) {
       const n = t.sent.words.length;
       parser.input.set(t.sent.words, t.upos, t.xpos);
       st.reset(n);

@@ -15,6 +15,8 @@ export interface TaggerTrainOptions {
   ambFolds: number;
   /** word forms seen at least this often only get the labels they took in training (0 = off) */
   candMinCount: number;
+  /** times per epoch a sentence is trained on (default 1; counts and classes see it once) */
+  repeat?: (s: Sentence) => number;
   log?: (msg: string) => void;
   /** called after each epoch with a temporary averaged tagger (for dev scores) */
   onEpoch?: (epoch: number, tagger: Tagger) => void;
@@ -179,6 +181,10 @@ function trainPass(
 ): void {
   const rand = mulberry32(opts.seed);
   const order = train.map((_, i) => i);
+  if (opts.repeat) {
+    const reps = train.map((s) => opts.repeat!(s));
+    for (let r = 2; reps.some((x) => x >= r); r++) reps.forEach((x, i) => x >= r && order.push(i));
+  }
   const feats = new Int32Array(MAX_FEATS);
   const C = tagger.labels.length;
   const scores = new Float32Array(C);
