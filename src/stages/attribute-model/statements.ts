@@ -1,9 +1,9 @@
 /**
  * From tagged spans to statements. Each cue becomes a statement; each source and content span is
  * linked to a cue — the nearest one in its sentence, else in its paragraph. A content span with no
- * cue in its paragraph continues the last statement of the paragraph before (a quotation running
- * over several paragraphs, or "He added:" closing a paragraph); failing that it is kept with an
- * empty cue and speaker. A cue with no source of its own takes the source of the previous cue in
+ * cue in its paragraph is the words of a cue closing the paragraph before with a colon ("He
+ * added:"), or continues that paragraph's last statement when it is a quotation running on (or
+ * that statement has no words yet); failing that it is kept with an empty cue and speaker. A cue with no source of its own takes the source of the previous cue in
  * its sentence ("X said ... and added ..."), else keeps an empty speaker (PolNeAR's attributions
  * without a source: "is expected to"). Speakers are resolved with the rule stage's resolver.
  */

@@ -1,8 +1,10 @@
 /**
  * Within-article entity resolution: mentions that name the same referent become one entity.
  * People match on transliteration-aware keys and on later partial mentions (surname only, given
- * name only, title + surname); other types match on their key. The canonical name is the fullest
- * person mention (or the first mention for other types); every other surface form is an alias.
+ * name only, title + surname); other types match on their key. Then names introduced as aliases
+ * ("X, known as Y") and acronyms join the entity they stand for. The canonical name is the fullest
+ * person mention (or the first mention for other types, or the name an acronym spells out); every
+ * other surface form is an alias.
  */
 import type { Mention, ResolvedEntity } from '../../doc/document.js'
 import { nameKey, nameParts } from './names.js'
@@ -22,8 +24,9 @@ export function initialsOf(name: string): string | null {
 
 /**
  * Folds entities that name the same referent in two ways the keys cannot see: a name introduced
- * as another's alias ("Mohamed Hamdan Dagalo, known as Hemedti") and an organisation's acronym
- * ("the Rapid Support Forces" ... "RSF"). Returns which entities were folded away (now empty).
+ * as another's alias ("Mohamed Hamdan Dagalo, known as Hemedti") and an acronym ("the Rapid
+ * Support Forces" ... "RSF", "Mohammed bin Salman" ... "MBS"). Returns which entities were folded
+ * away (now empty).
  */
 function mergeAliases(text: string, mentions: Mention[], entities: ResolvedEntity[]): boolean[] {
   const merged = entities.map(() => false)
