@@ -12,6 +12,14 @@ export function nameKey(name: string): string {
   return foldTransliteration(name.normalize('NFKD'))
 }
 
+/**
+ * The name key of stores written before transliteration folding (SQLite schema 1-3, PostgreSQL
+ * 1-2): case and accents folded only. The key migrations compare against it.
+ */
+export function foldCaseAndAccents(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+}
+
 /** A LIKE pattern matching any key that contains `name` (folded), with `%`, `_` and `\` escaped. */
 export function containsPattern(name: string): string {
   return `%${nameKey(name).replace(/[\\%_]/g, (c) => `\\${c}`)}%`

@@ -6,7 +6,7 @@
  * Never edit a released migration: append a new one.
  */
 import type { Pool, PoolClient } from 'pg'
-import { nameKey } from '../name-key.js'
+import { foldCaseAndAccents, nameKey } from '../name-key.js'
 import { checkNotNewer, latestVersion, type Migration as SqlMigration } from '../migrations.js'
 
 export interface Migration extends SqlMigration {
@@ -152,7 +152,7 @@ export const MIGRATIONS: readonly Migration[] = [
         `SELECT name FROM entity_names UNION SELECT name FROM entities UNION SELECT speaker_name FROM statements
          UNION SELECT outlet FROM articles WHERE outlet IS NOT NULL`,
       )
-      const changed = rows.filter((row) => nameKey(row.name) !== legacyKey(row.name))
+      const changed = rows.filter((row) => nameKey(row.name) !== foldCaseAndAccents(row.name))
       if (changed.length === 0) return
       await client.query('INSERT INTO name_keys SELECT * FROM unnest($1::text[], $2::text[])', [
         changed.map((row) => row.name),
@@ -178,11 +178,6 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
 ]
-
-/** The name key of versions 1 and 2: case and accents folded only. */
-function legacyKey(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
-}
 
 /** The schema version the store's schema is at; 0 when it has no whosaid tables yet. */
 export async function schemaVersion(db: Pool | PoolClient): Promise<number> {

@@ -7,6 +7,8 @@ import { runStoreConformance } from '../conformance.js'
 import { openStore } from '../open.js'
 import { sampleAnalyses, syntheticAnalysis } from '../sample-analyses.js'
 import { foldAccents } from './fold.js'
+import { foldCaseAndAccents } from '../name-key.js'
+import type { Analysis } from '../../doc/schema.js'
 import { migrate, MIGRATIONS, schemaVersion } from './migrations.js'
 import { PostgresStore } from './postgres-store.js'
 import { markSnippet, splitTextQuery } from './search.js'
@@ -30,6 +32,33 @@ async function withPool<T>(schema: string | null, run: (pool: pg.Pool) => Promis
   } finally {
     await pool.end()
   }
+}
+
+/**
+ * A scratch schema at `version` holding `analysis`: the rows are written by today's code into one
+ * schema, then copied column by column into a schema migrated only that far. Returns its URL.
+ */
+async function storedAtVersion(analysis: Analysis, version: number): Promise<string> {
+  const current = schemas.next()
+  const writer = await PostgresStore.open(current)
+  await writer.putAnalysis(analysis, 'fixture')
+  await writer.close()
+  const oldUrl = schemas.next()
+  const old = parsePostgresUrl(oldUrl).schema
+  await withPool(old, async (pool) => {
+    await migrate(pool, old, MIGRATIONS.slice(0, version))
+    for (const table of ['articles', 'entities', 'entity_names', 'entity_roles', 'statements']) {
+      const { rows } = await pool.query<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+        [old, table],
+      )
+      const columns = rows.map((row) => `"${row.column_name}"`).join(', ')
+      // Schema names come from randomSchema(): safe to splice.
+      await pool.query(`INSERT INTO ${old}.${table} (${columns}) OVERRIDING SYSTEM VALUE SELECT ${columns} FROM ${parsePostgresUrl(current).schema}.${table}`)
+    }
+    assert.equal(await schemaVersion(pool), version)
+  })
+  return oldUrl
 }
 
 describe('postgres store', () => {
@@ -77,29 +106,10 @@ describe('postgres store', () => {
   })
 
   it('should fill the columns added later for rows stored before them', async () => {
-    // Rows written by today's code in one schema, copied column by column into a schema at version 1.
-    const current = schemas.next()
     const [sample] = sampleAnalyses()
     const withStance = structuredClone(sample!)
     Object.assign(withStance.statements[1]!, { stance: { label: 'against', score: 0.9 } })
-    const writer = await PostgresStore.open(current)
-    await writer.putAnalysis(withStance, 'fixture')
-    await writer.close()
-    const oldUrl = schemas.next()
-    const old = parsePostgresUrl(oldUrl).schema
-    await withPool(old, async (pool) => {
-      await migrate(pool, old, MIGRATIONS.slice(0, 1))
-      for (const table of ['articles', 'entities', 'entity_names', 'entity_roles', 'statements']) {
-        const { rows } = await pool.query<{ column_name: string }>(
-          `SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
-          [old, table],
-        )
-        const columns = rows.map((row) => `"${row.column_name}"`).join(', ')
-        // Schema names come from randomSchema(): safe to splice.
-        await pool.query(`INSERT INTO ${old}.${table} (${columns}) OVERRIDING SYSTEM VALUE SELECT ${columns} FROM ${parsePostgresUrl(current).schema}.${table}`)
-      }
-      assert.equal(await schemaVersion(pool), 1)
-    })
+    const oldUrl = await storedAtVersion(withStance, 1)
     const store = await PostgresStore.open(oldUrl)
     try {
       assert.equal((await store.searchStatements({ text: '', outlet: 'ahram' })).total, 3)
@@ -113,41 +123,27 @@ describe('postgres store', () => {
   })
 
   it('should refold the name keys of a schema stored before transliteration folding', async () => {
-    const current = schemas.next()
     const [sample] = sampleAnalyses()
     const analysis = structuredClone(sample!)
     // Two stored spellings of one alias that now fold together ("Al Thani", "Al-Thani").
     const alThani = analysis.entities.find((entity) => entity.name === 'Mohammed bin Abdulrahman Al Thani')!
     alThani.aliases = ['Al Thani', 'Al-Thani']
-    const writer = await PostgresStore.open(current)
-    await writer.putAnalysis(analysis, 'fixture')
-    await writer.close()
-    const oldUrl = schemas.next()
+    const oldUrl = await storedAtVersion(analysis, 2)
     const old = parsePostgresUrl(oldUrl).schema
     await withPool(old, async (pool) => {
-      await migrate(pool, old, MIGRATIONS.slice(0, 2))
-      for (const table of ['articles', 'entities', 'entity_names', 'entity_roles', 'statements']) {
-        const { rows } = await pool.query<{ column_name: string }>(
-          `SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
-          [old, table],
-        )
-        const columns = rows.map((row) => `"${row.column_name}"`).join(', ')
-        await pool.query(`INSERT INTO ${old}.${table} (${columns}) OVERRIDING SYSTEM VALUE SELECT ${columns} FROM ${parsePostgresUrl(current).schema}.${table}`)
-      }
-      // The keys as versions 1 and 2 wrote them: case and accents folded only.
-      const legacy = (name: string): string => name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
+      // The keys as versions 1 and 2 wrote them.
       await pool.query('DELETE FROM entity_names')
       for (const entity of analysis.entities) {
         const keys = new Set<string>()
         for (const [seq, name] of [entity.name, ...entity.aliases].entries()) {
-          if (keys.has(legacy(name))) continue
-          keys.add(legacy(name))
-          await pool.query('INSERT INTO entity_names (article_id, entity_id, seq, name, name_key) SELECT id, $1, $2, $3, $4 FROM articles', [entity.id, seq, name, legacy(name)])
+          if (keys.has(foldCaseAndAccents(name))) continue
+          keys.add(foldCaseAndAccents(name))
+          await pool.query('INSERT INTO entity_names (article_id, entity_id, seq, name, name_key) SELECT id, $1, $2, $3, $4 FROM articles', [entity.id, seq, name, foldCaseAndAccents(name)])
         }
-        await pool.query('UPDATE entities SET name_key = $1 WHERE local_id = $2', [legacy(entity.name), entity.id])
+        await pool.query('UPDATE entities SET name_key = $1 WHERE local_id = $2', [foldCaseAndAccents(entity.name), entity.id])
       }
       for (const statement of analysis.statements) {
-        await pool.query('UPDATE statements SET speaker_key = $1 WHERE local_id = $2', [legacy(statement.speaker.name), statement.id])
+        await pool.query('UPDATE statements SET speaker_key = $1 WHERE local_id = $2', [foldCaseAndAccents(statement.speaker.name), statement.id])
       }
       assert.equal((await pool.query("SELECT 1 FROM entity_names WHERE name_key LIKE '%thani'")).rowCount, 3)
     })

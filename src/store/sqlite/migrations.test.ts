@@ -6,6 +6,7 @@ import { after, describe, it } from 'node:test'
 import type Database from 'better-sqlite3'
 import type { Analysis } from '../../doc/schema.js'
 import { WhosaidError } from '../../errors.js'
+import { foldCaseAndAccents } from '../name-key.js'
 import { sampleAnalyses } from '../sample-analyses.js'
 import { openDatabase } from './database.js'
 import { migrate, MIGRATIONS, schemaVersion } from './migrations.js'
@@ -152,9 +153,6 @@ function writeAtVersion1(old: Database.Database, analysis: Analysis): void {
   }
 }
 
-/** The name key of schema versions 1-3: case and accents folded only. */
-const legacyKey = (name: string): string => name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
-
 /** Rewrites the name keys of `analysis`'s rows as a whosaid before schema version 4 stored them. */
 function writeLegacyKeys(db: Database.Database, analysis: Analysis): void {
   db.transaction(() => {
@@ -164,14 +162,14 @@ function writeLegacyKeys(db: Database.Database, analysis: Analysis): void {
     for (const entity of analysis.entities) {
       const keys = new Set<string>()
       ;[entity.name, ...entity.aliases].forEach((name, seq) => {
-        if (keys.has(legacyKey(name))) return
-        keys.add(legacyKey(name))
-        insert.run(id, entity.id, seq, name, legacyKey(name))
+        if (keys.has(foldCaseAndAccents(name))) return
+        keys.add(foldCaseAndAccents(name))
+        insert.run(id, entity.id, seq, name, foldCaseAndAccents(name))
       })
-      db.prepare('UPDATE entities SET name_key = ? WHERE article_id = ? AND local_id = ?').run(legacyKey(entity.name), id, entity.id)
+      db.prepare('UPDATE entities SET name_key = ? WHERE article_id = ? AND local_id = ?').run(foldCaseAndAccents(entity.name), id, entity.id)
     }
     for (const statement of analysis.statements) {
-      db.prepare('UPDATE statements SET speaker_key = ? WHERE article_id = ? AND local_id = ?').run(legacyKey(statement.speaker.name), id, statement.id)
+      db.prepare('UPDATE statements SET speaker_key = ? WHERE article_id = ? AND local_id = ?').run(foldCaseAndAccents(statement.speaker.name), id, statement.id)
     }
   })()
 }
