@@ -160,7 +160,7 @@ function entityByDescription(doc: Document, offset: number, head: string, upperH
     const fits =
       (entity.type === 'PERSON' && entity.roles.some((role) => role.text.toLowerCase().split(/\s+/).includes(head))) ||
       (entity.type === 'ORG' &&
-        [entity.name, ...entity.aliases].some((name) => name.toLowerCase().split(/\s+/).includes(head) || (head.length >= 2 && initialsOf(name) === head.toUpperCase() && upperHead)))
+        [entity.name, ...entity.aliases].some((name) => name.toLowerCase().split(/\s+/).includes(head) || (upperHead && initialsOf(name) === head.toUpperCase())))
     if (!fits) return
     for (const m of entity.mentions) {
       const at = doc.mentions[m]!.start
