@@ -1,21 +1,25 @@
 /**
  * Transliteration-aware name keys: the same person is written al-Sisi, Al-Sisi, el-Sisi and Sisi;
- * Abdel Fattah, Abd al-Fattah and Abdul Fattah; Ma'ruf, Ma’ruf and Maruf. Keys fold those together.
+ * Abdel Fattah, Abd al-Fattah and Abdul Fattah; Ma'ruf, Ma’ruf and Maruf; Morsi and Mursi. Keys
+ * fold those together.
  */
-import { foldTransliteration } from '../../lexicon/transliteration.js'
+import { foldSpellings, foldTransliteration, foldVowels } from '../../lexicon/transliteration.js'
 
 const PARTICLES = new Set(['al', 'el', 'as', 'ash', 'ad', 'ar', 'at', 'az', 'an', 'bin', 'ibn', 'bint', 'abu', 'de', 'del', 'van', 'von', 'der', 'da', 'di', 'du', 'la', 'le'])
 
-/** Lowercase, accent-free, apostrophe-free form with particles unified (el → al, abdel → abd al). */
+/** Lowercase, accent-free, apostrophe-free form with particles unified (el → al, abdel → abd al) and vowels folded. */
 export function nameKey(name: string): string {
   return foldTransliteration(name)
 }
 
 /** The meaningful parts of a name key, without particles: "Abdel Fattah el-Sisi" → [abd, fattah, sisi]. */
 export function nameParts(name: string): string[] {
-  return nameKey(name)
+  // Particles are told apart before the vowels are folded: folded, "Le" (Le Pen) would read as
+  // the surname "Li".
+  return foldSpellings(name)
     .split(' ')
     .filter((part) => part.length > 1 && !PARTICLES.has(part) && !/^(?:mr|mrs|ms|dr)\.?$/.test(part))
+    .map(foldVowels)
 }
 
 /** The surname part used for later short mentions: the last meaningful part. */
@@ -26,5 +30,5 @@ export function surnameKey(name: string): string | undefined {
 
 /** The key of an outlet's name: its name key without a leading "the" ("The Guardian" = "Guardian"). */
 export function outletKey(name: string): string {
-  return nameKey(name).replace(/^the /, '')
+  return foldVowels(foldSpellings(name).replace(/^the /, ''))
 }

@@ -6,12 +6,47 @@
  * Never edit a released migration: append a new one.
  */
 import type { Pool, PoolClient } from 'pg'
-import { foldCaseAndAccents, nameKey } from '../name-key.js'
+import { nameKey } from '../name-key.js'
+import { foldedOrNull } from './fold.js'
 import { checkNotNewer, latestVersion, type Migration as SqlMigration } from '../migrations.js'
 
 export interface Migration extends SqlMigration {
   /** Runs after `sql`, in the same transaction: for what SQL alone cannot compute (name folding). */
   backfill?: (client: PoolClient) => Promise<void>
+}
+
+const NAME_KEYS_TABLE = `CREATE TEMP TABLE name_keys (name text PRIMARY KEY, key text NOT NULL) ON COMMIT DROP`
+
+/**
+ * Recomputes the stored name keys whose folding has changed (name-key.ts), for every distinct name
+ * once, whenever the folding changes.
+ */
+async function refoldNameKeys(client: PoolClient): Promise<void> {
+  const { rows } = await client.query<{ name: string; key: string }>(
+    `SELECT name, name_key AS key FROM entity_names UNION SELECT name, name_key FROM entities
+     UNION SELECT speaker_name, speaker_key FROM statements
+     UNION SELECT outlet, outlet_key FROM articles WHERE outlet IS NOT NULL`,
+  )
+  const changed = [...new Set(rows.filter((row) => row.key !== nameKey(row.name)).map((row) => row.name))]
+  if (changed.length === 0) return
+  await client.query('INSERT INTO name_keys SELECT * FROM unnest($1::text[], $2::text[])', [changed, changed.map((name) => nameKey(name))])
+  // Two spellings of one entity that now fold together keep one lookup row, the first. After
+  // that, no update collides midway: today's folding refines the previous one and is idempotent
+  // (lexicon/transliteration.ts), so refolded keys are fixed points and changed keys are not.
+  await client.query(`
+    WITH folded AS (
+      SELECT n.article_id, n.entity_id, n.seq, coalesce(k.key, n.name_key) AS key
+      FROM entity_names n LEFT JOIN name_keys k ON k.name = n.name
+      WHERE (n.article_id, n.entity_id) IN (SELECT article_id, entity_id FROM entity_names JOIN name_keys USING (name))
+    )
+    DELETE FROM entity_names e USING folded later
+    WHERE e.article_id = later.article_id AND e.entity_id = later.entity_id AND e.seq = later.seq
+      AND EXISTS (SELECT 1 FROM folded earlier WHERE earlier.article_id = later.article_id
+        AND earlier.entity_id = later.entity_id AND earlier.seq < later.seq AND earlier.key = later.key)`)
+  await client.query('UPDATE entity_names e SET name_key = k.key FROM name_keys k WHERE e.name = k.name')
+  await client.query('UPDATE entities e SET name_key = k.key FROM name_keys k WHERE e.name = k.name')
+  await client.query('UPDATE statements s SET speaker_key = k.key FROM name_keys k WHERE s.speaker_name = k.name')
+  await client.query('UPDATE articles a SET outlet_key = k.key FROM name_keys k WHERE a.outlet = k.name')
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -146,35 +181,34 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     name: 'name keys fold transliterations (Mohamed/Muhammad, el-/al-, Abdel/Abd al, apostrophes, dashes)',
     // As SQLite's version 4, with the keys computed here (name-key.ts) for every distinct name once.
-    sql: `CREATE TEMP TABLE name_keys (name text PRIMARY KEY, key text NOT NULL) ON COMMIT DROP`,
+    sql: NAME_KEYS_TABLE,
+    backfill: refoldNameKeys,
+  },
+  {
+    version: 4,
+    name: 'name keys fold vowels and doubled letters (Morsi/Mursi, Hussein/Husain, Hassan/Hasan); speaker names indexed as written',
+    // As SQLite's version 5. The full-text index had the speaker's name key, which now reads
+    // "antunio guterres": it takes the name as written, accent-folded like the content (fold.ts),
+    // as FTS5 indexes speaker_name in the SQLite store.
+    sql: `
+      ${NAME_KEYS_TABLE};
+      ALTER TABLE statements ADD COLUMN speaker_folded text;
+      ALTER TABLE statements DROP COLUMN search;
+      ALTER TABLE statements ADD COLUMN search tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('english'::regconfig, coalesce(content_folded, content_text)), 'A') ||
+        setweight(to_tsvector('english'::regconfig, coalesce(speaker_folded, speaker_name)), 'B')
+      ) STORED;
+      CREATE INDEX statements_search ON statements USING gin (search);
+    `,
     async backfill(client) {
-      const { rows } = await client.query<{ name: string }>(
-        `SELECT name FROM entity_names UNION SELECT name FROM entities UNION SELECT speaker_name FROM statements
-         UNION SELECT outlet FROM articles WHERE outlet IS NOT NULL`,
+      await refoldNameKeys(client)
+      const { rows } = await client.query<{ name: string }>('SELECT DISTINCT speaker_name AS name FROM statements')
+      const folded = rows.map((row) => ({ name: row.name, folded: foldedOrNull(row.name) })).filter((row) => row.folded !== null)
+      if (folded.length === 0) return
+      await client.query(
+        'UPDATE statements s SET speaker_folded = f.folded FROM unnest($1::text[], $2::text[]) AS f(name, folded) WHERE s.speaker_name = f.name',
+        [folded.map((row) => row.name), folded.map((row) => row.folded)],
       )
-      const changed = rows.filter((row) => nameKey(row.name) !== foldCaseAndAccents(row.name))
-      if (changed.length === 0) return
-      await client.query('INSERT INTO name_keys SELECT * FROM unnest($1::text[], $2::text[])', [
-        changed.map((row) => row.name),
-        changed.map((row) => nameKey(row.name)),
-      ])
-      // Two spellings of one entity that now fold together keep one lookup row, the first. After
-      // that, no update collides midway: folded keys are fixed points of the folding and changed
-      // keys are not.
-      await client.query(`
-        WITH folded AS (
-          SELECT n.article_id, n.entity_id, n.seq, coalesce(k.key, n.name_key) AS key
-          FROM entity_names n LEFT JOIN name_keys k ON k.name = n.name
-          WHERE (n.article_id, n.entity_id) IN (SELECT article_id, entity_id FROM entity_names JOIN name_keys USING (name))
-        )
-        DELETE FROM entity_names e USING folded later
-        WHERE e.article_id = later.article_id AND e.entity_id = later.entity_id AND e.seq = later.seq
-          AND EXISTS (SELECT 1 FROM folded earlier WHERE earlier.article_id = later.article_id
-            AND earlier.entity_id = later.entity_id AND earlier.seq < later.seq AND earlier.key = later.key)`)
-      await client.query('UPDATE entity_names e SET name_key = k.key FROM name_keys k WHERE e.name = k.name')
-      await client.query('UPDATE entities e SET name_key = k.key FROM name_keys k WHERE e.name = k.name')
-      await client.query('UPDATE statements s SET speaker_key = k.key FROM name_keys k WHERE s.speaker_name = k.name')
-      await client.query('UPDATE articles a SET outlet_key = k.key FROM name_keys k WHERE a.outlet = k.name')
     },
   },
 ]

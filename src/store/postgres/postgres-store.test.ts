@@ -7,6 +7,7 @@ import { runStoreConformance } from '../conformance.js'
 import { openStore } from '../open.js'
 import { sampleAnalyses, syntheticAnalysis } from '../sample-analyses.js'
 import { foldAccents } from './fold.js'
+import { foldSpellings } from '../../lexicon/transliteration.js'
 import { foldCaseAndAccents } from '../name-key.js'
 import type { Analysis } from '../../doc/schema.js'
 import { migrate, MIGRATIONS, schemaVersion } from './migrations.js'
@@ -59,6 +60,23 @@ async function storedAtVersion(analysis: Analysis, version: number): Promise<str
     assert.equal(await schemaVersion(pool), version)
   })
   return oldUrl
+}
+
+/** Rewrites the name keys of `analysis`'s rows (the only article in the schema) as an older whosaid folded them. */
+async function writeKeysFoldedBy(pool: pg.Pool, analysis: Analysis, fold: (name: string) => string): Promise<void> {
+  await pool.query('DELETE FROM entity_names')
+  for (const entity of analysis.entities) {
+    const keys = new Set<string>()
+    for (const [seq, name] of [entity.name, ...entity.aliases].entries()) {
+      if (keys.has(fold(name))) continue
+      keys.add(fold(name))
+      await pool.query('INSERT INTO entity_names (article_id, entity_id, seq, name, name_key) SELECT id, $1, $2, $3, $4 FROM articles', [entity.id, seq, name, fold(name)])
+    }
+    await pool.query('UPDATE entities SET name_key = $1 WHERE local_id = $2', [fold(entity.name), entity.id])
+  }
+  for (const statement of analysis.statements) {
+    await pool.query('UPDATE statements SET speaker_key = $1 WHERE local_id = $2', [fold(statement.speaker.name), statement.id])
+  }
 }
 
 describe('postgres store', () => {
@@ -132,19 +150,7 @@ describe('postgres store', () => {
     const old = parsePostgresUrl(oldUrl).schema
     await withPool(old, async (pool) => {
       // The keys as versions 1 and 2 wrote them.
-      await pool.query('DELETE FROM entity_names')
-      for (const entity of analysis.entities) {
-        const keys = new Set<string>()
-        for (const [seq, name] of [entity.name, ...entity.aliases].entries()) {
-          if (keys.has(foldCaseAndAccents(name))) continue
-          keys.add(foldCaseAndAccents(name))
-          await pool.query('INSERT INTO entity_names (article_id, entity_id, seq, name, name_key) SELECT id, $1, $2, $3, $4 FROM articles', [entity.id, seq, name, foldCaseAndAccents(name)])
-        }
-        await pool.query('UPDATE entities SET name_key = $1 WHERE local_id = $2', [foldCaseAndAccents(entity.name), entity.id])
-      }
-      for (const statement of analysis.statements) {
-        await pool.query('UPDATE statements SET speaker_key = $1 WHERE local_id = $2', [foldCaseAndAccents(statement.speaker.name), statement.id])
-      }
+      await writeKeysFoldedBy(pool, analysis, foldCaseAndAccents)
       assert.equal((await pool.query("SELECT 1 FROM entity_names WHERE name_key LIKE '%thani'")).rowCount, 3)
     })
     const store = await PostgresStore.open(oldUrl)
@@ -157,10 +163,29 @@ describe('postgres store', () => {
     await withPool(old, async (pool) => {
       const { rows } = await pool.query("SELECT name, name_key FROM entity_names WHERE name_key LIKE '%thani' ORDER BY seq")
       assert.deepEqual(rows, [
-        { name: 'Mohammed bin Abdulrahman Al Thani', name_key: 'muhammad bin abdulrahman al thani' },
+        { name: 'Mohammed bin Abdulrahman Al Thani', name_key: 'muhamad bin abdulrahman al thani' },
         { name: 'Al Thani', name_key: 'al thani' },
       ])
     })
+  })
+
+  it('should refold the name keys of a schema stored before vowel folding and index speaker names as written', async () => {
+    const [, sample] = sampleAnalyses()
+    const oldUrl = await storedAtVersion(sample!, 3)
+    const old = parsePostgresUrl(oldUrl).schema
+    await withPool(old, async (pool) => {
+      await writeKeysFoldedBy(pool, sample!, foldSpellings)
+      assert.equal((await pool.query("SELECT 1 FROM statements WHERE speaker_key = 'sameh shoukry'")).rowCount, 2)
+    })
+    const store = await PostgresStore.open(oldUrl)
+    try {
+      // Another outlet writes "Sameh Shukri".
+      assert.deepEqual((await store.searchStatements({ text: '', speaker: 'Sameh Shukri' })).items.map((hit) => hit.statement.id).sort(), ['S2', 'S3'])
+      // Free text still finds a speaker by the name as written, not by its folded key ("antunio").
+      assert.deepEqual((await store.searchStatements({ text: 'Antonio' })).items.map((hit) => hit.statement.id), ['S1'])
+    } finally {
+      await store.close()
+    }
   })
 
   it('should leave out of a batch an article PostgreSQL cannot hold, and store the rest', async () => {

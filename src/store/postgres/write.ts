@@ -9,8 +9,9 @@ import type { Analysis } from '../../doc/schema.js'
 import { analysisRows, ARTICLE_COLUMNS, CHILD_TABLES, columnList, type ChildTable, type Value } from '../article-rows.js'
 import { foldedOrNull } from './fold.js'
 
-/** Where content_text sits in a statement row: the accent-folded copy for search is made from it. */
+/** Where content_text and speaker_name sit in a statement row: the accent-folded copies for search are made from them. */
 const CONTENT_TEXT = Object.keys(CHILD_TABLES.statements).indexOf('content_text')
+const SPEAKER_NAME = Object.keys(CHILD_TABLES.statements).indexOf('speaker_name')
 
 /** The new article's id, or null when an article with this content hash exists (nothing written). */
 export async function insertAnalysis(client: PoolClient, analysis: Analysis, source: string, ingestedAt: string): Promise<number | null> {
@@ -32,9 +33,11 @@ export async function insertAnalysis(client: PoolClient, analysis: Analysis, sou
     let rows = children[table]
     if (rows.length === 0) continue
     if (table === 'statements') {
-      // PostgreSQL only: the content with accents folded, which the full-text index is built from (fold.ts).
+      // PostgreSQL only: the content and the speaker's name with accents folded, which the
+      // full-text index is built from (fold.ts).
       columns['content_folded'] = 'text'
-      rows = rows.map((row) => [...row, foldedOrNull(row[CONTENT_TEXT] as string)])
+      columns['speaker_folded'] = 'text'
+      rows = rows.map((row) => [...row, foldedOrNull(row[CONTENT_TEXT] as string), foldedOrNull(row[SPEAKER_NAME] as string)])
     }
     const names = Object.keys(columns)
     const arrays = names.map((_, i) => `$${i + 2}::${columns[names[i]!]}[]`)

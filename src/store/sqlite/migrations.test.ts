@@ -6,6 +6,7 @@ import { after, describe, it } from 'node:test'
 import type Database from 'better-sqlite3'
 import type { Analysis } from '../../doc/schema.js'
 import { WhosaidError } from '../../errors.js'
+import { foldSpellings } from '../../lexicon/transliteration.js'
 import { foldCaseAndAccents } from '../name-key.js'
 import { sampleAnalyses } from '../sample-analyses.js'
 import { openDatabase } from './database.js'
@@ -34,7 +35,7 @@ describe('sqlite migrations', () => {
     const path = join(dir, 'old.db')
     const old = openDatabase(path, MIGRATIONS.slice(0, 1))
     const [sample] = sampleAnalyses()
-    writeAtVersion1(old, sample!)
+    writeAtOldVersion(old, sample!)
     assert.equal(schemaVersion(old), 1)
     old.close()
 
@@ -54,7 +55,7 @@ describe('sqlite migrations', () => {
     const [sample] = sampleAnalyses()
     const withStance = structuredClone(sample!)
     Object.assign(withStance.statements[1]!, { stance: { label: 'against', score: 0.9 } })
-    writeAtVersion1(old, withStance)
+    writeAtOldVersion(old, withStance)
     old.close()
     const store = SqliteStore.open(path)
     try {
@@ -75,8 +76,8 @@ describe('sqlite migrations', () => {
     // Two stored spellings of one alias that now fold together ("Al Thani", "Al-Thani").
     const alThani = analysis.entities.find((entity) => entity.name === 'Mohammed bin Abdulrahman Al Thani')!
     alThani.aliases = ['Al Thani', 'Al-Thani']
-    writeAtVersion1(old, analysis)
-    writeLegacyKeys(old, analysis)
+    writeAtOldVersion(old, analysis)
+    writeLegacyKeys(old, analysis, foldCaseAndAccents)
     assert.equal(old.prepare("SELECT count(*) FROM entity_names WHERE name_key LIKE '%thani'").pluck().get(), 3)
     old.close()
 
@@ -91,11 +92,30 @@ describe('sqlite migrations', () => {
     try {
       const names = db.prepare("SELECT name, name_key FROM entity_names WHERE name_key LIKE '%thani' ORDER BY seq").all()
       assert.deepEqual(names, [
-        { name: 'Mohammed bin Abdulrahman Al Thani', name_key: 'muhammad bin abdulrahman al thani' },
+        { name: 'Mohammed bin Abdulrahman Al Thani', name_key: 'muhamad bin abdulrahman al thani' },
         { name: 'Al Thani', name_key: 'al thani' },
       ])
     } finally {
       db.close()
+    }
+  })
+
+  it('should refold the name keys of a database stored before vowel folding', async () => {
+    const path = join(dir, 'v4-keys.db')
+    const old = openDatabase(path, MIGRATIONS.slice(0, 4))
+    const analyses = sampleAnalyses()
+    writeAtOldVersion(old, ...analyses)
+    for (const analysis of analyses) writeLegacyKeys(old, analysis, foldSpellings)
+    assert.equal(old.prepare("SELECT count(*) FROM statements WHERE speaker_key = 'sameh shoukry'").pluck().get(), 4)
+    old.close()
+
+    const store = SqliteStore.open(path)
+    try {
+      // Other outlets write "Sameh Shukri" and "Reem Al Hashimi".
+      assert.deepEqual((await store.searchStatements({ text: '', speaker: 'Sameh Shukri' })).total, 4)
+      assert.equal((await store.getEntity('Reem Al Hashimi'))?.name, 'Reem Al Hashimy')
+    } finally {
+      await store.close()
     }
   })
 
@@ -132,13 +152,15 @@ describe('sqlite migrations', () => {
 })
 
 /**
- * Writes `analysis` into a database still at schema version 1: the rows are written by today's
- * code into a scratch database, then copied over column by column as far as version 1 has them.
+ * Writes `analyses` into a database at an older schema version: the rows are written by today's
+ * code into a scratch database, then copied over column by column as far as the old schema has them.
  */
-function writeAtVersion1(old: Database.Database, analysis: Analysis): void {
+function writeAtOldVersion(old: Database.Database, ...analyses: Analysis[]): void {
   const scratch = join(dir, `scratch-${Math.random().toString(36).slice(2)}.db`)
   const current = openDatabase(scratch)
-  current.transaction(() => insertAnalysis(current, analysis, 'fixture', '2024-03-05T00:00:00Z'))()
+  current.transaction(() => {
+    for (const analysis of analyses) insertAnalysis(current, analysis, 'fixture', '2024-03-05T00:00:00Z')
+  })()
   current.close()
   old.prepare('ATTACH DATABASE ? AS scratch').run(scratch)
   try {
@@ -153,8 +175,8 @@ function writeAtVersion1(old: Database.Database, analysis: Analysis): void {
   }
 }
 
-/** Rewrites the name keys of `analysis`'s rows as a whosaid before schema version 4 stored them. */
-function writeLegacyKeys(db: Database.Database, analysis: Analysis): void {
+/** Rewrites the name keys of `analysis`'s rows as an older whosaid stored them, folded by `fold`. */
+function writeLegacyKeys(db: Database.Database, analysis: Analysis, fold: (name: string) => string): void {
   db.transaction(() => {
     const id = db.prepare('SELECT id FROM articles WHERE content_hash = ?').pluck().get(analysis.provenance.contentHash) as number
     db.prepare('DELETE FROM entity_names WHERE article_id = ?').run(id)
@@ -162,14 +184,14 @@ function writeLegacyKeys(db: Database.Database, analysis: Analysis): void {
     for (const entity of analysis.entities) {
       const keys = new Set<string>()
       ;[entity.name, ...entity.aliases].forEach((name, seq) => {
-        if (keys.has(foldCaseAndAccents(name))) return
-        keys.add(foldCaseAndAccents(name))
-        insert.run(id, entity.id, seq, name, foldCaseAndAccents(name))
+        if (keys.has(fold(name))) return
+        keys.add(fold(name))
+        insert.run(id, entity.id, seq, name, fold(name))
       })
-      db.prepare('UPDATE entities SET name_key = ? WHERE article_id = ? AND local_id = ?').run(foldCaseAndAccents(entity.name), id, entity.id)
+      db.prepare('UPDATE entities SET name_key = ? WHERE article_id = ? AND local_id = ?').run(fold(entity.name), id, entity.id)
     }
     for (const statement of analysis.statements) {
-      db.prepare('UPDATE statements SET speaker_key = ? WHERE article_id = ? AND local_id = ?').run(foldCaseAndAccents(statement.speaker.name), id, statement.id)
+      db.prepare('UPDATE statements SET speaker_key = ? WHERE article_id = ? AND local_id = ?').run(fold(statement.speaker.name), id, statement.id)
     }
   })()
 }

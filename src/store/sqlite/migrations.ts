@@ -8,6 +8,24 @@ import { checkNotNewer, latestVersion, type Migration } from '../migrations.js'
 
 export type { Migration }
 
+/**
+ * Recomputes every stored name key with name_key(), today's folding (name-key.ts), whenever the
+ * folding changes. Two spellings of one entity that now fold together keep one lookup row, the
+ * first (as the write path does). Today's folding refines the previous one and is idempotent
+ * (lexicon/transliteration.ts), so a refolded key is already a fixed point and no update collides
+ * midway with a row that is still to change.
+ */
+const REFOLD_NAME_KEYS = `
+  DELETE FROM entity_names WHERE EXISTS (
+    SELECT 1 FROM entity_names AS earlier
+    WHERE earlier.article_id = entity_names.article_id AND earlier.entity_id = entity_names.entity_id
+      AND earlier.seq < entity_names.seq AND name_key(earlier.name) = name_key(entity_names.name));
+  UPDATE entity_names SET name_key = name_key(name) WHERE name_key != name_key(name);
+  UPDATE entities SET name_key = name_key(name) WHERE name_key != name_key(name);
+  UPDATE statements SET speaker_key = name_key(speaker_name) WHERE speaker_key != name_key(speaker_name);
+  UPDATE articles SET outlet_key = name_key(outlet) WHERE outlet IS NOT NULL AND outlet_key IS NOT name_key(outlet);
+`
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -145,19 +163,12 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 4,
     name: 'name keys fold transliterations (Mohamed/Muhammad, el-/al-, Abdel/Abd al, apostrophes, dashes)',
-    // name_key() is today's folding (name-key.ts). Two spellings of one entity that now fold
-    // together keep one lookup row, the first (as the write path does). Folded keys are fixed
-    // points of the folding and changed keys are not, so the updates never collide midway.
-    sql: `
-      DELETE FROM entity_names WHERE EXISTS (
-        SELECT 1 FROM entity_names AS earlier
-        WHERE earlier.article_id = entity_names.article_id AND earlier.entity_id = entity_names.entity_id
-          AND earlier.seq < entity_names.seq AND name_key(earlier.name) = name_key(entity_names.name));
-      UPDATE entity_names SET name_key = name_key(name) WHERE name_key != name_key(name);
-      UPDATE entities SET name_key = name_key(name) WHERE name_key != name_key(name);
-      UPDATE statements SET speaker_key = name_key(speaker_name) WHERE speaker_key != name_key(speaker_name);
-      UPDATE articles SET outlet_key = name_key(outlet) WHERE outlet IS NOT NULL AND outlet_key IS NOT name_key(outlet);
-    `,
+    sql: REFOLD_NAME_KEYS,
+  },
+  {
+    version: 5,
+    name: 'name keys fold vowels and doubled letters (Morsi/Mursi, Hussein/Husain, Hassan/Hasan)',
+    sql: REFOLD_NAME_KEYS,
   },
 ]
 
