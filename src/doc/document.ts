@@ -42,6 +42,17 @@ export interface SpeakerRef {
   /** Index into `doc.entities`, or -1 when unresolved or anonymous. */
   entity: number
   anonymous: boolean
+  /**
+   * A speaker with no entity that the span only points to ("a spokesman for the ministry, who
+   * said": the span is "who"): the offsets of the phrase that describes it, which names it.
+   */
+  description?: { start: number; end: number }
+}
+
+/** How a speaker with no entity is named: the phrase that describes it, else its span as printed. */
+export function printedSpeaker(text: string, speaker: SpeakerRef): string {
+  const named = speaker.description ?? speaker
+  return text.slice(named.start, named.end)
 }
 
 export interface StatementAnnotation {

@@ -3,7 +3,7 @@
  * into a standoff span with its text.
  */
 import { createHash } from 'node:crypto'
-import type { Document } from './document.js'
+import { printedSpeaker, type Document } from './document.js'
 import { SCHEMA_ID, type Analysis, type Article } from './schema.js'
 
 /** The identity of an article in every store: its normalised text plus the metadata we keep. */
@@ -47,7 +47,7 @@ export function toAnalysis(doc: Document, pipeline: ReadonlyArray<{ name: string
         speaker: {
           ...speakerSpan,
           entity: entityId(entity),
-          name: entity >= 0 ? doc.entities[entity]!.name : speakerSpan.text,
+          name: entity >= 0 ? doc.entities[entity]!.name : printedSpeaker(doc.text, statement.speaker),
           anonymous: statement.speaker.anonymous,
         },
         cue: doc.span(statement.cue.start, statement.cue.end),

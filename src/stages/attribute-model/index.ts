@@ -52,7 +52,7 @@ export function prepareSyntax(doc: Document, model: LoadedAttributionModel): Pre
  * Tags every paragraph and returns the spans (unit ranges); `nested` holds the spans found inside
  * the content of speaker-label turns (transcript.ts), linked on their own.
  */
-export function tagDocument(doc: Document, model: LoadedAttributionModel, prepared: PreparedSyntax = prepareSyntax(doc, model)): { spans: TaggedSpan[]; nested: TaggedSpan[]; units: Units; xpos: string[] } {
+export function tagDocument(doc: Document, model: LoadedAttributionModel, prepared: PreparedSyntax = prepareSyntax(doc, model)): { spans: TaggedSpan[]; nested: TaggedSpan[]; units: Units; syntax: Syntax } {
   const { units, syntax } = prepared
   const context = buildFeatureContext(doc, units, syntax)
   const labelled: Uint8Array[] = []
@@ -81,14 +81,14 @@ export function tagDocument(doc: Document, model: LoadedAttributionModel, prepar
     const inner = inTurns[p]
     if (inner) nested.push(...labelSpans(inner, paragraph.start))
   })
-  return { spans, nested, units, xpos: syntax.xpos }
+  return { spans, nested, units, syntax }
 }
 
 /** The statements of a document from the model (its own cost, given the backbone's syntax). */
 export function attributeWithModel(doc: Document, model: LoadedAttributionModel, prepared: PreparedSyntax = prepareSyntax(doc, model)): StatementAnnotation[] {
-  const { spans, nested, units, xpos } = tagDocument(doc, model, prepared)
-  const outer = buildStatements(doc, units, spans, xpos)
-  const statements = extendFrontedContent(doc, completeFromRules(doc, withNested(outer, buildStatements(doc, units, nested, xpos), doc.text), () => attribute(doc)))
+  const { spans, nested, units, syntax } = tagDocument(doc, model, prepared)
+  const outer = buildStatements(doc, units, spans, syntax)
+  const statements = extendFrontedContent(doc, completeFromRules(doc, withNested(outer, buildStatements(doc, units, nested, syntax), doc.text), () => attribute(doc)))
   // A cue with neither a source nor a content ("That said, ...") says nothing about anyone; nor
   // does reported speech with neither a cue nor a source (a quotation without either may still
   // continue one from an earlier paragraph the caller did not pass).

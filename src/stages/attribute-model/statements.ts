@@ -13,6 +13,7 @@ import { TokenView } from '../attribute/context.js'
 import { resolveSpeaker } from '../attribute/speaker.js'
 import { outletKey } from '../entities/names.js'
 import type { SpanLabel } from './model.js'
+import type { Syntax } from './syntax.js'
 import type { Units } from './units.js'
 
 export interface TaggedSpan {
@@ -131,7 +132,7 @@ export function linkSpans(units: Units, spans: readonly TaggedSpan[]): Linked[] 
 }
 
 /** Statements in text order with resolved speakers. */
-export function buildStatements(doc: Document, units: Units, spans: readonly TaggedSpan[], xpos: readonly string[] = []): StatementAnnotation[] {
+export function buildStatements(doc: Document, units: Units, spans: readonly TaggedSpan[], syntax: SourceSyntax = NO_SYNTAX): StatementAnnotation[] {
   const view = new TokenView(doc)
   const linked = linkSpans(units, spans.map((span) => withoutDateline(doc, units, span)))
   const charSpan = (s: TaggedSpan): { start: number; end: number } => ({ start: units.start[s.start]!, end: units.end[s.end - 1]! })
@@ -176,7 +177,7 @@ export function buildStatements(doc: Document, units: Units, spans: readonly Tag
     if (!p.source) {
       speaker = { start: p.cue.start, end: p.cue.start, entity: -1, anonymous: false }
     } else {
-      speaker = resolved.get(p.source) ?? resolveSource(doc, view, units, p.source, recentSpeakers, xpos, ownOutlet)
+      speaker = resolved.get(p.source) ?? resolveSource(doc, view, units, p.source, recentSpeakers, syntax, ownOutlet)
       resolved.set(p.source, speaker)
     }
     if (speaker.end > speaker.start) recentSpeakers.push(speaker.entity)
@@ -254,7 +255,8 @@ const POSSESSIVE = new Set(["'s", '’s', "'", '’'])
  * (pronouns to the last fitting speaker, descriptions to the entity whose role fits, anonymous
  * sources such as "a State Department official").
  */
-function resolveSource(doc: Document, view: TokenView, units: Units, source: TaggedSpan, recentSpeakers: readonly number[], xpos: readonly string[], ownOutlet: number | null): SpeakerRef {
+function resolveSource(doc: Document, view: TokenView, units: Units, source: TaggedSpan, recentSpeakers: readonly number[], syntax: SourceSyntax, ownOutlet: number | null): SpeakerRef {
+  const xpos = syntax.xpos
   const start = units.start[source.start]!
   const end = units.end[source.end - 1]!
   // Comma-separated parts: the phrase and its appositions.
@@ -271,10 +273,20 @@ function resolveSource(doc: Document, view: TokenView, units: Units, source: Tag
   }
   const first = parts[0] ?? { first: source.start, head: source.end - 1 }
   if (first.head === first.first && RELATIVE.has(units.words[first.head]!.toLowerCase())) {
-    let v = first.head - 1
-    if (v >= 0 && units.words[v] === ',') v--
-    const m = v >= 0 ? units.mention[v]! : -1
-    if (m >= 0) return { start, end, entity: doc.mentions[m]!.entity, anonymous: false }
+    const entity = relativeEntity(doc, units, syntax, first.head)
+    if (entity >= 0) return { start, end, entity, anonymous: false }
+    // No name: the noun phrase it stands for, as a description ("a spokesman, who said" is an
+    // anonymous source; "the minister, who said" the entity whose role fits), not the last speaker.
+    const antecedent = relativeAntecedent(units, syntax, first.head)
+    if (antecedent >= 0 && /^NN/.test(xpos[antecedent] ?? '')) {
+      const phraseStart = view.tokenAt(units.start[nounPhraseStart(units, syntax, antecedent)]!)
+      const headEnd = view.tokenAt(units.end[antecedent]! - 1)
+      const ref = resolveSpeaker(doc, view, { first: phraseStart, last: Math.max(phraseStart, headEnd), mention: -1 }, recentSpeakers, ownOutlet)
+      if (ref.entity >= 0) return { start, end, entity: ref.entity, anonymous: false }
+      let last = first.head - 1
+      while (last > antecedent && (units.words[last] === ',' || DASHES.has(units.words[last]!))) last--
+      return { start, end, entity: -1, anonymous: ref.anonymous, description: { start: ref.start, end: Math.max(ref.end, units.end[last]!) } }
+    }
   }
   // A named mention elsewhere in the phrase ("the Supreme Court this month", "a study by Justin
   // Levitt"), unless a preposition makes it someone else's ("advisers to Mr. Obama") or it only
@@ -295,6 +307,79 @@ function resolveSource(doc: Document, view: TokenView, units: Units, source: Tag
   const lastToken = view.tokenAt(units.end[first.head]! - 1)
   const ref = resolveSpeaker(doc, view, { first: firstToken, last: Math.max(firstToken, lastToken), mention: -1 }, recentSpeakers, ownOutlet)
   return { start, end, entity: ref.entity, anonymous: ref.anonymous }
+}
+
+/** What resolving a source reads of the parse (absent in the rule-only tests: empty tags, no heads). */
+export type SourceSyntax = Pick<Syntax, 'xpos' | 'head' | 'deprel'>
+const NO_SYNTAX: SourceSyntax = { xpos: [], head: new Int32Array(0), deprel: [] }
+
+/**
+ * The entity a relative pronoun at `u` stands for: the one named just before it ("Bryan Anderson,
+ * who said"; in a list, the last name). "who" stands for a person: when the name before it is
+ * something else ("Edward Yiu of the ... Functional Constituency, who"), or when nothing is named
+ * there, the noun the parse attaches the relative clause to is read instead, and from it the
+ * person it belongs to (up an nmod / appos / flat chain). -1 when nothing is named.
+ */
+function relativeEntity(doc: Document, units: Units, syntax: SourceSyntax, u: number): number {
+  const named = (at: number): number => {
+    const m = at >= 0 ? units.mention[at]! : -1
+    return m >= 0 ? doc.mentions[m]!.entity : -1
+  }
+  const isPerson = (entity: number): boolean => entity >= 0 && doc.entities[entity]!.type === 'PERSON'
+  let before = u - 1
+  if (before >= 0 && units.words[before] === ',') before--
+  const found = named(before)
+  const personal = /^(?:who|whom)$/i.test(units.words[u]!)
+  if (found >= 0 && (!personal || isPerson(found))) return found
+  const clause = syntax.head[u] ?? -1
+  if (clause <= u || !/^acl/.test(syntax.deprel[clause] ?? '')) return found
+  let at = syntax.head[clause]!
+  if (at < 0 || at >= u) return found
+  const parsed = named(at)
+  if (found < 0 && !personal) return parsed
+  if (isPerson(parsed)) return parsed
+  for (let step = 0; step < 4 && /^(?:nmod|appos|flat|compound)/.test(syntax.deprel[at] ?? ''); step++) {
+    at = syntax.head[at]!
+    if (at < 0) break
+    if (isPerson(named(at))) return named(at)
+  }
+  return found >= 0 ? found : parsed
+}
+
+/** The noun a relative clause at `u` modifies in the parse, else the word before it (a comma skipped); -1 at the start. */
+function relativeAntecedent(units: Units, syntax: SourceSyntax, u: number): number {
+  const clause = syntax.head[u] ?? -1
+  if (clause > u && /^acl/.test(syntax.deprel[clause] ?? '')) {
+    const noun = syntax.head[clause]!
+    if (noun >= 0 && noun < u) return noun
+  }
+  let v = u - 1
+  if (v >= 0 && units.words[v] === ',') v--
+  return v
+}
+
+/**
+ * The first unit of the noun phrase headed by `noun`: the run of its determiners, modifiers,
+ * compounds and possessors just before it ("Jared Diamond's 2005 best seller"), not a preposition
+ * ("to the AP") or the subject of a copula ("Scott was one of three members").
+ */
+function nounPhraseStart(units: Units, syntax: SourceSyntax, noun: number): number {
+  let first = noun
+  while (first > 0 && insideNounPhrase(units, syntax, first - 1, noun)) first--
+  return first
+}
+
+const NOUN_PHRASE_RELATIONS = /^(?:det|amod|compound|nmod:poss|nummod|flat|fixed)/
+
+function insideNounPhrase(units: Units, syntax: SourceSyntax, u: number, noun: number): boolean {
+  for (let step = 0; step < 8 && u >= 0; step++) {
+    const relation = syntax.deprel[u] ?? ''
+    const possessive = relation === 'case' && POSSESSIVE.has(units.words[u]!.toLowerCase())
+    if (!possessive && !NOUN_PHRASE_RELATIONS.test(relation)) return false
+    u = syntax.head[u] ?? -1
+    if (u === noun) return true
+  }
+  return false
 }
 
 const DASHES = new Set(['-', '--', '—', '–'])

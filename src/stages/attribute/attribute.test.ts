@@ -447,3 +447,20 @@ test('should keep the rule-based stage available as whosaid.attribute.rules', ()
   assert.equal(doc.statements.length, 1)
   assert.equal(doc.text.slice(doc.statements[0]!.cue.start, doc.statements[0]!.cue.end), 'said')
 })
+
+test('should name a speaker written "who" by the phrase it stands for, and not make one source of two such speakers', () => {
+  const text =
+    'The embassy was closed on Monday. A spokesman for the ministry, who said the embassy would reopen soon, declined to give a date.\n\n' +
+    'Hours later the police arrested a young man who said he had planted the bomb.'
+  const analysis = analyzeArticle(makeArticle(text))
+  const byWho = analysis.statements.filter((statement) => statement.speaker.text === 'who')
+  assert.deepEqual(
+    byWho.map((statement) => [statement.speaker.name, statement.speaker.anonymous, statement.content.text]),
+    [
+      ['A spokesman for the ministry', true, 'the embassy would reopen soon'],
+      ['a young man', false, 'he had planted the bomb'],
+    ],
+  )
+  const sourceNames = (analysis.sources ?? []).map((source) => source.name)
+  assert.ok(sourceNames.includes('a young man') && !sourceNames.includes('who'), sourceNames.join(' | '))
+})

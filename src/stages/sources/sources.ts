@@ -1,9 +1,10 @@
 /**
  * The sources of an article, each once: statements grouped by the entity their speaker resolves to,
- * or by the printed speaker when it resolves to none ("officials", "the report"). A source's stance
+ * or by the printed speaker when it resolves to none ("officials", "the report"; for a "who", the
+ * phrase it stands for). A source's stance
  * is weighed from its statements' stances; its alternative from what its statements name.
  */
-import type { Document, SourceAnnotation, StanceAnnotation } from '../../doc/document.js'
+import { printedSpeaker, type Document, type SourceAnnotation, type StanceAnnotation } from '../../doc/document.js'
 import type { Stance, StanceLabel } from '../../doc/schema.js'
 import { AlternativeReader } from './alternatives.js'
 
@@ -14,7 +15,7 @@ export function findSources(doc: Document): SourceAnnotation[] {
   const speakers = new Map<SourceAnnotation, { entity: number; start: number; end: number }>()
   doc.statements.forEach((statement, index) => {
     const { speaker } = statement
-    const printed = doc.text.slice(speaker.start, speaker.end)
+    const printed = printedSpeaker(doc.text, speaker)
     const key = speaker.entity >= 0 ? `entity:${speaker.entity}` : `text:${printed.toLowerCase().replace(/\s+/g, ' ')}`
     let source = groups.get(key)
     if (!source) {
