@@ -95,7 +95,21 @@ export function attributeWithModel(doc: Document, model: LoadedAttributionModel,
   return statements
     .filter((s) => s.speaker.end > s.speaker.start || s.content.end > s.content.start)
     .filter((s) => s.speaker.end > s.speaker.start || s.cue.end > s.cue.start || s.kind !== 'indirect')
+    .filter((s) => !isQuestionToYou(doc, s))
     .map((s) => (isSpeakerTurn(doc.text, s) ? { ...s, kind: 'direct' as const } : s))
+}
+
+const SECOND_PERSON = /^(?:you|you all|y['’]all)$/i
+
+/**
+ * "Do you think magic is alive today?", an interviewer's question: the "you" says nothing, it is
+ * asked. A statement whose speaker is "you" in a sentence that ends in a question mark is dropped
+ * (PolNeAR's dev annotators marked one such "you" in 84 articles).
+ */
+function isQuestionToYou(doc: Document, statement: StatementAnnotation): boolean {
+  if (!SECOND_PERSON.test(doc.text.slice(statement.speaker.start, statement.speaker.end))) return false
+  const sentence = doc.sentences.find((s) => s.start <= statement.speaker.start && statement.speaker.start < s.end)
+  return sentence !== undefined && /\?["'”’)\]]*\s*$/.test(doc.text.slice(sentence.start, sentence.end))
 }
 
 

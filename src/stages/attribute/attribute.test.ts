@@ -464,3 +464,11 @@ test('should name a speaker written "who" by the phrase it stands for, and not m
   const sourceNames = (analysis.sources ?? []).map((source) => source.name)
   assert.ok(sourceNames.includes('a young man') && !sourceNames.includes('who'), sourceNames.join(' | '))
 })
+
+test('should not make a statement of a question put to "you" in an interview', () => {
+  const text =
+    'Wikinews: October is National Magic Month in the US. Do you think magic is alive as a viable form of entertainment today?\n\n' +
+    'William Evans: Absolutely. There are more magicians working today than ever before.'
+  const speakers = analyzeArticle(makeArticle(text)).statements.map((statement) => statement.speaker.text)
+  assert.deepEqual(speakers, ['William Evans'])
+})
