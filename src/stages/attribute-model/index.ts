@@ -95,11 +95,18 @@ export function attributeWithModel(doc: Document, model: LoadedAttributionModel,
   return statements
     .filter((s) => s.speaker.end > s.speaker.start || s.content.end > s.content.start)
     .filter((s) => s.speaker.end > s.speaker.start || s.cue.end > s.cue.start || s.kind !== 'indirect')
-    .filter((s) => !isQuestionToYou(doc, s))
+    .filter((s) => !isQuestionToYou(doc, s) && !isFiller(doc.text, s))
     .map((s) => (isSpeakerTurn(doc.text, s) ? { ...s, kind: 'direct' as const } : s))
 }
 
 const SECOND_PERSON = /^(?:you|you all|y['’]all)$/i
+
+/** "..., you know, ..." and "I mean," between commas: a speaker's filler, not a statement. */
+function isFiller(text: string, statement: StatementAnnotation): boolean {
+  const speaker = text.slice(statement.speaker.start, statement.speaker.end)
+  const cue = text.slice(statement.cue.start, statement.cue.end)
+  return /^(?:you|I)$/i.test(speaker) && /^(?:know|mean|see)$/i.test(cue) && /^\s*,/.test(text.slice(statement.cue.end, statement.cue.end + 3)) && /,\s*$/.test(text.slice(Math.max(0, statement.speaker.start - 3), statement.speaker.start))
+}
 
 /**
  * "Do you think magic is alive today?", an interviewer's question: the "you" says nothing, it is

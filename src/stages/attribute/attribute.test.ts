@@ -472,3 +472,10 @@ test('should not make a statement of a question put to "you" in an interview', (
   const speakers = analyzeArticle(makeArticle(text)).statements.map((statement) => statement.speaker.text)
   assert.deepEqual(speakers, ['William Evans'])
 })
+
+test('should not make statements of a "you know" filler', () => {
+  const text =
+    'Santorum cocktail\n[The santorum neologism is] offensive beyond, you know, anything that any public figure or anybody in America should tolerate, and the mainstream media laughs about it. — Rick Santorum'
+  const speakers = analyzeArticle(makeArticle(text)).statements.map((statement) => statement.speaker.text)
+  assert.ok(!speakers.includes('you'), speakers.join(' | '))
+})
