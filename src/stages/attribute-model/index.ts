@@ -88,7 +88,8 @@ export function tagDocument(doc: Document, model: LoadedAttributionModel, prepar
 export function attributeWithModel(doc: Document, model: LoadedAttributionModel, prepared: PreparedSyntax = prepareSyntax(doc, model)): StatementAnnotation[] {
   const { spans, nested, units, syntax } = tagDocument(doc, model, prepared)
   const outer = buildStatements(doc, units, spans, syntax)
-  const statements = extendFrontedContent(doc, completeFromRules(doc, withNested(outer, buildStatements(doc, units, nested, syntax), doc.text), () => attribute(doc)))
+  const modelled = extendFrontedContent(doc, completeFromRules(doc, withNested(outer, buildStatements(doc, units, nested, syntax), doc.text), () => attribute(doc)))
+  const statements = withEpigraphs(modelled, epigraphStatements(doc))
   // A cue with neither a source nor a content ("That said, ...") says nothing about anyone; nor
   // does reported speech with neither a cue nor a source (a quotation without either may still
   // continue one from an earlier paragraph the caller did not pass).
@@ -97,6 +98,52 @@ export function attributeWithModel(doc: Document, model: LoadedAttributionModel,
     .filter((s) => s.speaker.end > s.speaker.start || s.cue.end > s.cue.start || s.kind !== 'indirect')
     .filter((s) => !isQuestionToYou(doc, s) && !isFiller(doc.text, s))
     .map((s) => (isSpeakerTurn(doc.text, s) ? { ...s, kind: 'direct' as const } : s))
+}
+
+/**
+ * A paragraph that ends in a dash and a person's name is a quotation signed by that person, the
+ * way pull quotes and epigraphs are printed ("[The neologism is] offensive beyond ... about it.
+ * — Rick Santorum"): a direct statement with the dash as its cue. Only a person's name that ends
+ * the paragraph (a role may follow after a comma), so that photo credits ("— AP") and datelines
+ * ("CAIRO — ...") are not read as quotations.
+ */
+function epigraphStatements(doc: Document): StatementAnnotation[] {
+  const text = doc.text
+  const found: StatementAnnotation[] = []
+  for (const mention of doc.mentions) {
+    if (mention.type !== 'PERSON' || mention.entity < 0) continue
+    const before = /(\S)\s*([—―–]|--)\s*$/.exec(text.slice(Math.max(0, mention.start - 12), mention.start))
+    if (!before) continue
+    const cueEnd = mention.start - (before[0].length - before[0].indexOf(before[2]!) - before[2]!.length)
+    const cueStart = cueEnd - before[2]!.length
+    const lineEnd = text.indexOf('\n', mention.end)
+    const rest = text.slice(mention.end, lineEnd < 0 ? text.length : lineEnd)
+    if (!/^(?:,[^,.;:!?]{0,60})?\.?\s*$/.test(rest)) continue
+    const lineStart = text.lastIndexOf('\n', cueStart) + 1
+    const content = { start: lineStart + (text.slice(lineStart, cueStart).length - text.slice(lineStart, cueStart).trimStart().length), end: cueStart }
+    while (content.end > content.start && /\s/.test(text[content.end - 1]!)) content.end--
+    if (text.slice(content.start, content.end).split(/\s+/).length < 4) continue
+    found.push({ kind: 'direct', speaker: { start: mention.start, end: mention.end, entity: mention.entity, anonymous: false }, cue: { start: cueStart, end: cueEnd }, content })
+  }
+  return found
+}
+
+/**
+ * The epigraphs in text order among the other statements. An epigraph replaces what the model made
+ * of the same quotation: a statement with its content and a cue outside it (the signature read as
+ * "[Sonya] [Herridge]", or the quotation linked to the previous signer), or one whose source or
+ * cue lies in the signature. Statements nested in the quotation (a cue inside it) stay.
+ */
+function withEpigraphs(statements: StatementAnnotation[], epigraphs: StatementAnnotation[]): StatementAnnotation[] {
+  if (epigraphs.length === 0) return statements
+  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end
+  const replaced = (s: StatementAnnotation) =>
+    epigraphs.some((e) => {
+      const signature = { start: e.cue.start, end: e.speaker.end }
+      if (overlaps(s.cue, signature) || overlaps(s.speaker, signature)) return true
+      return overlaps(s.content, e.content) && !(s.cue.start >= e.content.start && s.cue.end <= e.content.end && s.cue.end > s.cue.start)
+    })
+  return [...statements.filter((s) => !replaced(s)), ...epigraphs].sort((a, b) => Math.min(a.cue.start, a.content.start) - Math.min(b.cue.start, b.content.start))
 }
 
 const SECOND_PERSON = /^(?:you|you all|y['’]all)$/i

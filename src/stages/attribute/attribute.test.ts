@@ -479,3 +479,20 @@ test('should not make statements of a "you know" filler', () => {
   const speakers = analyzeArticle(makeArticle(text)).statements.map((statement) => statement.speaker.text)
   assert.ok(!speakers.includes('you'), speakers.join(' | '))
 })
+
+test('should read a quotation signed with a dash and a name as that person’s statement, and not a photo credit', () => {
+  const text =
+    'Readers shared their reactions to the debate.\n\n' +
+    '“Mr. Trump embodies the lasting legacy of racism in the United States. He represents our greatest shame.” ― Sonya Herridge\n' +
+    '“Trump must stop portraying Latinos as dangerous gangsters when most of us are hard-working.”― Carla Sanchez.\n\n' +
+    'Supporters wave flags at a rally in Ohio on Monday. — AP'
+  const statements = analyzeArticle(makeArticle(text)).statements
+  assert.deepEqual(
+    statements.filter((statement) => statement.cue.text === '―').map((statement) => [statement.speaker.name, statement.kind, statement.content.text.slice(0, 20)]),
+    [
+      ['Sonya Herridge', 'direct', '“Mr. Trump embodies '],
+      ['Carla Sanchez', 'direct', '“Trump must stop por'],
+    ],
+  )
+  assert.ok(!statements.some((statement) => statement.speaker.text === 'AP'))
+})
