@@ -10,8 +10,18 @@
  * that a refolded key never collides midway with a key that is still to change.
  */
 export function foldTransliteration(name: string): string {
-  return foldVowels(foldSpellings(name))
+  let key = folded.get(name)
+  if (key === undefined) {
+    // A dozen regular expressions per name, and news repeats its names: remember the recent ones.
+    if (folded.size >= FOLDED_MAX) folded.clear()
+    key = foldVowels(foldSpellings(name))
+    folded.set(name, key)
+  }
+  return key
 }
+
+const FOLDED_MAX = 4096
+const folded = new Map<string, string>()
 
 /**
  * The spelling folding alone (case, accents, apostrophes, dashes, particles, Muhammad): the name

@@ -74,13 +74,15 @@ export function resolveMentions(text: string, mentions: Mention[]): ResolvedEnti
   const partsOf: string[][] = []
 
   const order = mentions.map((_, index) => index)
+  const surfaces = mentions.map((mention) => text.slice(mention.start, mention.end))
+  const partsOfMention = surfaces.map((surface) => nameParts(surface))
   // Longer person names first, so a surname-only mention earlier in the text (a headline, a
   // caption) still finds the full name that appears later.
   order.sort((a, b) => {
     const ma = mentions[a]!
     const mb = mentions[b]!
     if (ma.type === 'PERSON' && mb.type === 'PERSON') {
-      const diff = nameParts(text.slice(mb.start, mb.end)).length - nameParts(text.slice(ma.start, ma.end)).length
+      const diff = partsOfMention[b]!.length - partsOfMention[a]!.length
       if (diff !== 0) return diff
     }
     return ma.start - mb.start
@@ -88,9 +90,9 @@ export function resolveMentions(text: string, mentions: Mention[]): ResolvedEnti
 
   for (const index of order) {
     const mention = mentions[index]!
-    const surface = text.slice(mention.start, mention.end)
+    const surface = surfaces[index]!
     const key = nameKey(surface)
-    const parts = nameParts(surface)
+    const parts = partsOfMention[index]!
     let target = -1
     for (let e = 0; e < entities.length; e++) {
       if (entities[e]!.type !== mention.type) continue
