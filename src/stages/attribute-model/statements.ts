@@ -326,15 +326,11 @@ function relativeEntity(doc: Document, units: Units, syntax: SourceSyntax, u: nu
     return m >= 0 ? doc.mentions[m]!.entity : -1
   }
   const isPerson = (entity: number): boolean => entity >= 0 && doc.entities[entity]!.type === 'PERSON'
-  let before = u - 1
-  if (before >= 0 && units.words[before] === ',') before--
-  const found = named(before)
+  const found = named(wordBefore(units, u))
   const personal = /^(?:who|whom)$/i.test(units.words[u]!)
   if (found >= 0 && (!personal || isPerson(found))) return found
-  const clause = syntax.head[u] ?? -1
-  if (clause <= u || !/^acl/.test(syntax.deprel[clause] ?? '')) return found
-  let at = syntax.head[clause]!
-  if (at < 0 || at >= u) return found
+  let at = parsedAntecedent(syntax, u)
+  if (at < 0) return found
   const parsed = named(at)
   if (found < 0 && !personal) return parsed
   if (isPerson(parsed)) return parsed
@@ -346,13 +342,22 @@ function relativeEntity(doc: Document, units: Units, syntax: SourceSyntax, u: nu
   return found >= 0 ? found : parsed
 }
 
-/** The noun a relative clause at `u` modifies in the parse, else the word before it (a comma skipped); -1 at the start. */
+/** The noun a relative clause at `u` modifies in the parse, else the word before it; -1 at the start. */
 function relativeAntecedent(units: Units, syntax: SourceSyntax, u: number): number {
+  const noun = parsedAntecedent(syntax, u)
+  return noun >= 0 ? noun : wordBefore(units, u)
+}
+
+/** The noun before `u` that the clause of a relative pronoun at `u` modifies (acl) in the parse, or -1. */
+function parsedAntecedent(syntax: SourceSyntax, u: number): number {
   const clause = syntax.head[u] ?? -1
-  if (clause > u && /^acl/.test(syntax.deprel[clause] ?? '')) {
-    const noun = syntax.head[clause]!
-    if (noun >= 0 && noun < u) return noun
-  }
+  if (clause <= u || !/^acl/.test(syntax.deprel[clause] ?? '')) return -1
+  const noun = syntax.head[clause]!
+  return noun >= 0 && noun < u ? noun : -1
+}
+
+/** The word before `u`, a comma skipped; -1 at the start. */
+function wordBefore(units: Units, u: number): number {
   let v = u - 1
   if (v >= 0 && units.words[v] === ',') v--
   return v
