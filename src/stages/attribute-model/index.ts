@@ -112,15 +112,17 @@ function epigraphStatements(doc: Document): StatementAnnotation[] {
   const found: StatementAnnotation[] = []
   for (const mention of doc.mentions) {
     if (mention.type !== 'PERSON' || mention.entity < 0) continue
-    const before = /(\S)\s*([—―–]|--)\s*$/.exec(text.slice(Math.max(0, mention.start - 12), mention.start))
-    if (!before) continue
-    const cueEnd = mention.start - (before[0].length - before[0].indexOf(before[2]!) - before[2]!.length)
-    const cueStart = cueEnd - before[2]!.length
+    const windowStart = Math.max(0, mention.start - 12)
+    const signed = /\S\s*([—―–]|--)\s*$/.exec(text.slice(windowStart, mention.start))
+    if (!signed) continue
+    const cueStart = windowStart + signed.index + signed[0].lastIndexOf(signed[1]!)
+    const cueEnd = cueStart + signed[1]!.length
     const lineEnd = text.indexOf('\n', mention.end)
     const rest = text.slice(mention.end, lineEnd < 0 ? text.length : lineEnd)
     if (!/^(?:,[^,.;:!?]{0,60})?\.?\s*$/.test(rest)) continue
-    const lineStart = text.lastIndexOf('\n', cueStart) + 1
-    const content = { start: lineStart + (text.slice(lineStart, cueStart).length - text.slice(lineStart, cueStart).trimStart().length), end: cueStart }
+    // The content: the rest of the paragraph before the dash, without the spaces around it.
+    const content = { start: text.lastIndexOf('\n', cueStart) + 1, end: cueStart }
+    while (content.start < content.end && /\s/.test(text[content.start]!)) content.start++
     while (content.end > content.start && /\s/.test(text[content.end - 1]!)) content.end--
     if (text.slice(content.start, content.end).split(/\s+/).length < 4) continue
     found.push({ kind: 'direct', speaker: { start: mention.start, end: mention.end, entity: mention.entity, anonymous: false }, cue: { start: cueStart, end: cueEnd }, content })
