@@ -26,9 +26,9 @@ function randomTable(nClasses: number, nRows: number, seed: number): { t: Weight
   return { t: WeightTable.fromQuantized(nClasses, keys, q, scale), keys, q, scale };
 }
 
-function reference(keys: Int32Array, q: Int8Array, C: number, scale: number, feats: Int32Array, n: number): Float32Array {
-  const row = new Map<number, number>();
-  keys.forEach((k, r) => row.set(k, r));
+function reference(keys: Int32Array, q: Int8Array, C: number, scale: number, feats: Int32Array, n: number, rowOf?: Map<number, number>): Float32Array {
+  const row = rowOf ?? new Map<number, number>();
+  if (!rowOf) keys.forEach((k, r) => row.set(k, r));
   const out = new Float32Array(C);
   for (let f = 0; f < n; f++) {
     const r = row.get(feats[f]!);
@@ -69,6 +69,36 @@ for (const C of [3, 5, 14, 16, 51, 102]) {
       const sub = new Float32Array(C).fill(42);
       t.scoreSubset(feats, n, cands, sub);
       for (let c = 0; c < C; c++) assert.equal(sub[c], cands.includes(c) ? want[c] : 42);
+    }
+  });
+}
+
+// Large tables of up to 14 classes use the 16-byte tag slots, whose tags hold the key bits above
+// the slot index and the distance from the home slot; rows landing too far go to an overflow map.
+// 390,000 rows fill 2^19 slots to a load of 0.74, so distances run past 7 and both paths are scored.
+for (const C of [7, 14]) {
+  test(`quantised WeightTable scoring equals the reference (tag slots, ${C} classes)`, () => {
+    const { t, keys, q, scale } = randomTable(C, 390_000, 7 + C);
+    const back = t.rows();
+    assert.equal(back.keys.length, keys.length);
+    const at = new Map<number, number>();
+    back.keys.forEach((k, r) => at.set(k, r));
+    keys.forEach((k, r) => {
+      const b = at.get(k);
+      assert.ok(b !== undefined, `row of key ${k} lost`);
+      for (let c = 0; c < C; c++) assert.equal(back.w[b * C + c], Math.fround(q[r * C + c]! * scale));
+    });
+    const rowOf = new Map<number, number>();
+    keys.forEach((k, r) => rowOf.set(k, r));
+    const rand = mulberry32(5 + C);
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 1 + Math.floor(rand() * (trial % 10 === 0 ? 600 : 180));
+      const feats = new Int32Array(n);
+      for (let f = 0; f < n; f++) feats[f] = rand() < 0.6 ? keys[Math.floor(rand() * keys.length)]! : ((rand() * 2 ** 32) | 0) || 1;
+      const want = reference(keys, q, C, scale, feats, n, rowOf);
+      const out = new Float32Array(C);
+      t.score(feats, n, out);
+      assert.deepEqual(out, want);
     }
   });
 }
