@@ -31,7 +31,11 @@ export function attributionModelPath(): string {
 
 const round = (t: Float32Array): number[] => Array.from(t, (x) => Math.round(x * 1000) / 1000)
 
-export function saveAttributionModel(path: string, tagger: AttributionTagger, meta: { parsed: boolean; [key: string]: unknown }, bits: 8 | 16 = 16): number {
+/**
+ * Writes the model; `prune` drops weight rows whose largest |weight| is below that fraction of the
+ * table's largest (0 keeps every row that survives quantisation; see encodeContainer).
+ */
+export function saveAttributionModel(path: string, tagger: AttributionTagger, meta: { parsed: boolean; [key: string]: unknown }, bits: 8 | 16 = 16, prune = 0): number {
   const fullMeta: ModelMeta = {
     ...meta,
     kind: MODEL_KIND,
@@ -39,7 +43,7 @@ export function saveAttributionModel(path: string, tagger: AttributionTagger, me
     transitions1: round(tagger.transitions1),
     transitions2: tagger.transitions2 ? round(tagger.transitions2) : null,
   }
-  const buffer = encodeContainer({ meta: fullMeta, strings: {}, ints: {}, tables: { emission: tagger.table } }, bits)
+  const buffer = encodeContainer({ meta: fullMeta, strings: {}, ints: {}, tables: { emission: tagger.table } }, bits, prune)
   writeFileSync(path, buffer)
   return buffer.length
 }
