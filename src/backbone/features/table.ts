@@ -102,6 +102,70 @@ function tagByte(row: Int32Array, at: number, c: number): number {
   return (row[at + (byte >> 2)]! >>> (8 * (byte & 3))) & 0xff;
 }
 
+/**
+ * Integer sums per class (acc[0, 14), cleared first) over the features of a tag slot table (see
+ * TAG_STRIDE; exact). As in pairSums, the home slots are touched first so that their misses
+ * overlap, and each hit adds two classes per 32-bit add: the (q + 128) bytes are spread into 16-bit
+ * halves by masks, and the seven running sums stay in registers until folded (per chunk of
+ * PAIR_FLUSH features). Returns the xor of the touched slots.
+ */
+function tagSums(ts: Int32Array, bits: number, overflow: Map<number, Int32Array>, feats: Int32Array, n: number, acc: Int32Array): number {
+  acc.fill(0, 0, TAG_MAX_CLASSES);
+  const mask = (1 << bits) - 1;
+  const wrap = mask * TAG_STRIDE;
+  const dispBits = TAG_BITS - (32 - bits);
+  const maxDisp = (1 << dispBits) - 1;
+  let touch = 0;
+  for (let f = 0; f < n; f++) touch ^= ts[(feats[f]! & mask) * TAG_STRIDE]!;
+  // chunks of at most PAIR_FLUSH features, so that no 16-bit half of a running sum overflows
+  for (let from = 0; from < n; from += PAIR_FLUSH) {
+    const to = Math.min(n, from + PAIR_FLUSH);
+    let r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0, r5 = 0, r6 = 0;
+    let hits = 0;
+    for (let f = from; f < to; f++) {
+      const key = feats[f]!;
+      // the slot d steps past the home slot holds this key iff its tag is tag0 + d
+      let tag = (key >>> bits) << dispBits;
+      let o = (key & mask) * TAG_STRIDE;
+      let v = ts[o]!;
+      while (v !== 0 && (v & 0xffff) !== tag) {
+        if ((tag & maxDisp) === maxDisp) {
+          v = -1;
+          break;
+        }
+        tag++;
+        o = (o + TAG_STRIDE) & wrap;
+        v = ts[o]!;
+      }
+      if (v === 0) continue;
+      let v1: number, v2: number, v3: number;
+      if (v !== -1) {
+        v1 = ts[o + 1]!;
+        v2 = ts[o + 2]!;
+        v3 = ts[o + 3]!;
+      } else {
+        // every slot the tag can reach holds another key: the row overflowed, if present
+        const spilled = overflow.get(key);
+        if (!spilled) continue;
+        v = spilled[0]!;
+        v1 = spilled[1]!;
+        v2 = spilled[2]!;
+        v3 = spilled[3]!;
+      }
+      r0 = (r0 + (((v >>> 16) & 0xff) | ((v >>> 24) << 16))) | 0;
+      r1 = (r1 + (v1 & 0x00ff00ff)) | 0;
+      r2 = (r2 + ((v1 >>> 8) & 0x00ff00ff)) | 0;
+      r3 = (r3 + (v2 & 0x00ff00ff)) | 0;
+      r4 = (r4 + ((v2 >>> 8) & 0x00ff00ff)) | 0;
+      r5 = (r5 + (v3 & 0x00ff00ff)) | 0;
+      r6 = (r6 + ((v3 >>> 8) & 0x00ff00ff)) | 0;
+      hits++;
+    }
+    if (hits > 0) foldTags(acc, hits, r0, r1, r2, r3, r4, r5, r6);
+  }
+  return touch;
+}
+
 /** xor of the home slots touched by probeRefs, kept so those loads are not optimised away. */
 export let probeSink = 0;
 
@@ -453,71 +517,10 @@ export class WeightTable {
    * the seven running sums stay in registers until folded (every PAIR_FLUSH hits).
    */
   private tagSums(feats: Int32Array, n: number): Int32Array {
-    const C = this.nClasses;
     const acc = this.acc;
-    acc.fill(0, 0, TAG_MAX_CLASSES);
-    const ts = this.tagSlots!;
-    const bits = this.tagSlotBits;
-    const mask = (1 << bits) - 1;
-    const dispBits = TAG_BITS - (32 - bits);
-    const maxDisp = (1 << dispBits) - 1;
-    let touch = 0;
-    for (let f = 0; f < n; f++) touch ^= ts[(feats[f]! & mask) * TAG_STRIDE]!;
-    this.sink = touch;
-    let r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0, r5 = 0, r6 = 0;
-    let hits = 0;
-    for (let f = 0; f < n; f++) {
-      const key = feats[f]!;
-      const tag = (key >>> bits) << dispBits;
-      let i = key & mask;
-      let o = -1;
-      let v0 = 0;
-      for (let d = 0; ; d++) {
-        if (d > maxDisp) {
-          // every slot the tag can reach is taken by other keys: the row overflowed, if present
-          const row = this.tagOverflow!.get(key);
-          if (row) {
-            v0 = row[0]!;
-            r1 = (r1 + (row[1]! & 0x00ff00ff)) | 0;
-            r2 = (r2 + ((row[1]! >>> 8) & 0x00ff00ff)) | 0;
-            r3 = (r3 + (row[2]! & 0x00ff00ff)) | 0;
-            r4 = (r4 + ((row[2]! >>> 8) & 0x00ff00ff)) | 0;
-            r5 = (r5 + (row[3]! & 0x00ff00ff)) | 0;
-            r6 = (r6 + ((row[3]! >>> 8) & 0x00ff00ff)) | 0;
-          }
-          break;
-        }
-        const at = i * TAG_STRIDE;
-        const v = ts[at]!;
-        if (v === 0) break;
-        if ((v & 0xffff) === tag + d) {
-          o = at;
-          v0 = v;
-          break;
-        }
-        i = (i + 1) & mask;
-      }
-      if (v0 === 0) continue;
-      r0 = (r0 + (((v0 >>> 16) & 0xff) | ((v0 >>> 24) << 16))) | 0;
-      if (o >= 0) {
-        const v1 = ts[o + 1]!;
-        const v2 = ts[o + 2]!;
-        const v3 = ts[o + 3]!;
-        r1 = (r1 + (v1 & 0x00ff00ff)) | 0;
-        r2 = (r2 + ((v1 >>> 8) & 0x00ff00ff)) | 0;
-        r3 = (r3 + (v2 & 0x00ff00ff)) | 0;
-        r4 = (r4 + ((v2 >>> 8) & 0x00ff00ff)) | 0;
-        r5 = (r5 + (v3 & 0x00ff00ff)) | 0;
-        r6 = (r6 + ((v3 >>> 8) & 0x00ff00ff)) | 0;
-      }
-      if (++hits === PAIR_FLUSH) {
-        foldTags(acc, hits, r0, r1, r2, r3, r4, r5, r6);
-        r0 = r1 = r2 = r3 = r4 = r5 = r6 = hits = 0;
-      }
-    }
-    if (hits > 0) foldTags(acc, hits, r0, r1, r2, r3, r4, r5, r6);
+    this.sink = tagSums(this.tagSlots!, this.tagSlotBits, this.tagOverflow!, feats, n, acc);
     // classes past nClasses were stored as zero weights
-    acc.fill(0, C, TAG_MAX_CLASSES);
+    acc.fill(0, this.nClasses, TAG_MAX_CLASSES);
     return acc;
   }
 

@@ -39,6 +39,55 @@ function hs(s: string): number {
   return v
 }
 
+/**
+ * hs(prefix + s) without building the string on a repeat: POS tags, relations and cluster ids come
+ * from small vocabularies, and hashing them per unit was a visible share of the stage's time.
+ */
+const prefixedHashes = new Map<string, Map<string, number>>()
+function hsPrefixed(prefix: string, s: string): number {
+  let byValue = prefixedHashes.get(prefix)
+  if (!byValue) prefixedHashes.set(prefix, (byValue = new Map()))
+  let v = byValue.get(s)
+  if (v === undefined) {
+    if (byValue.size > 10_000) byValue.clear()
+    v = hashString(prefix + s)
+    byValue.set(s, v)
+  }
+  return v
+}
+
+/** clusterOf per word string, kept (bounded) because the same words recur in every document. */
+const clusterCache = new Map<string, number>()
+function cachedCluster(word: string): number {
+  let v = clusterCache.get(word)
+  if (v === undefined) {
+    if (clusterCache.size > 100_000) clusterCache.clear()
+    v = clusterOf(word)
+    clusterCache.set(word, v)
+  }
+  return v
+}
+
+/** PHRASE_CUES by their first word, so that each unit tests only the phrases it could start. */
+const phrasesByFirstWord = new Map<string, string[][]>()
+for (const phrase of PHRASE_CUES) {
+  const list = phrasesByFirstWord.get(phrase[0]!)
+  if (list) list.push([...phrase])
+  else phrasesByFirstWord.set(phrase[0]!, [[...phrase]])
+}
+
+/**
+ * Hash of the set of relations of a unit's dependents (sorted, distinct, space-joined, as
+ * hs('c' + ...) of them), from a scratch list of the relations.
+ */
+function childRelationsHash(rels: string[], count: number): number {
+  if (count === 1) return hsPrefixed('c', rels[0]!)
+  const list = rels.slice(0, count).sort()
+  let key = list[0]!
+  for (let i = 1; i < count; i++) if (list[i] !== list[i - 1]) key += ' ' + list[i]!
+  return hsPrefixed('c', key)
+}
+
 function bucket(d: number): number {
   if (d < 0) return 0
   return d <= 3 ? d + 1 : d <= 5 ? 5 : d <= 8 ? 6 : d <= 12 ? 7 : d <= 20 ? 8 : d <= 40 ? 9 : 10
@@ -108,9 +157,9 @@ export function buildFeatureContext(doc: Document, units: Units, syntax: Syntax)
   const upos = new Int32Array(n)
   const dep = new Int32Array(n)
   for (let u = 0; u < n; u++) {
-    pos[u] = syntax.xpos[u] === '_' ? NO_POS : hs('p' + syntax.xpos[u]!)
-    upos[u] = hs('u' + syntax.upos[u]!)
-    dep[u] = hs('d' + syntax.deprel[u]!)
+    pos[u] = syntax.xpos[u] === '_' ? NO_POS : hsPrefixed('p', syntax.xpos[u]!)
+    upos[u] = hsPrefixed('u', syntax.upos[u]!)
+    dep[u] = hsPrefixed('d', syntax.deprel[u]!)
   }
   const paraStart = new Int32Array(n)
   const paraEnd = new Int32Array(n)
@@ -165,8 +214,8 @@ export function buildFeatureContext(doc: Document, units: Units, syntax: Syntax)
       lex[u] = 1
       continue
     }
-    for (const phrase of PHRASE_CUES) {
-      if (phrase[0] !== w || u + phrase.length > n) continue
+    for (const phrase of phrasesByFirstWord.get(w) ?? []) {
+      if (u + phrase.length > n) continue
       let ok = true
       for (let k = 1; k < phrase.length && ok; k++) ok = lower[u + k] === phrase[k]
       if (ok) {
@@ -209,7 +258,7 @@ export function buildFeatureContext(doc: Document, units: Units, syntax: Syntax)
   for (let u = 0; u < n; u++) {
     const m = units.mention[u]!
     if (m < 0) continue
-    mentionType[u] = hs('m' + doc.mentions[m]!.type)
+    mentionType[u] = hsPrefixed('m', doc.mentions[m]!.type)
     mentionPos[u] = u > 0 && units.mention[u - 1] === m ? 2 : 1
   }
 
@@ -234,16 +283,30 @@ export function buildFeatureContext(doc: Document, units: Units, syntax: Syntax)
         a = head[a]!
       }
     }
-    const rels: string[][] = Array.from({ length: n }, () => [])
-    for (let u = 0; u < n; u++) if (head[u]! >= 0) rels[head[u]!]!.push(syntax.deprel[u]!)
-    for (let u = 0; u < n; u++) if (rels[u]!.length > 0) children[u] = hs('c' + [...new Set(rels[u]!)].sort().join(' '))
+    // dependents as linked lists (first child, next sibling): no array per unit
+    const firstChild = new Int32Array(n).fill(-1)
+    const nextSibling = new Int32Array(n).fill(-1)
+    for (let u = n - 1; u >= 0; u--) {
+      const h = head[u]!
+      if (h < 0) continue
+      nextSibling[u] = firstChild[h]!
+      firstChild[h] = u
+    }
+    const rels: string[] = []
+    for (let u = 0; u < n; u++) {
+      let count = 0
+      for (let c = firstChild[u]!; c >= 0; c = nextSibling[c]!) rels[count++] = syntax.deprel[c]!
+      if (count > 0) children[u] = childRelationsHash(rels, count)
+    }
+    const verbal = new Uint8Array(n)
+    for (let u = 0; u < n; u++) verbal[u] = VERBAL.test(syntax.xpos[u]!) ? 1 : 0
     for (let u = 0; u < n; u++) {
       let child = u
       let a = head[u]!
       let found = 0
       let steps = 0
       while (a >= 0 && found < 3 && steps < 12) {
-        if (VERBAL.test(syntax.xpos[a]!) || lex[a]) {
+        if (verbal[a] || lex[a]) {
           anc[u * 3 + found] = h3(7, dep[child]!, wf[a]![WF.Lower]!, a < u ? 1 : 2)
           if (found < 2) {
             ancChild[u * 2 + found] = child
@@ -259,7 +322,7 @@ export function buildFeatureContext(doc: Document, units: Units, syntax: Syntax)
   }
 
   const cluster = new Int32Array(n)
-  for (let u = 0; u < n; u++) cluster[u] = clusterOf(units.words[u]!)
+  for (let u = 0; u < n; u++) cluster[u] = cachedCluster(units.words[u]!)
   const caps = new Uint8Array(n)
   for (let u = 0; u < n; u++) caps[u] = (units.flags[u]! & (TokenFlag.Capitalised | TokenFlag.AllCaps)) + 1
 

@@ -6,7 +6,8 @@ import { sentencesStage } from '../sentences/index.js'
 import { tokenizeStage } from '../tokenize/index.js'
 import { goldLabels, renderParagraphs } from './data.js'
 import { quoteRoles } from './features.js'
-import { labelSpans, viterbi, N_LABELS, START } from './model.js'
+import { mulberry32 } from '../../backbone/features/hash.js'
+import { allowed, labelSpans, viterbi, N_LABELS, START } from './model.js'
 import { kindOf } from './statements.js'
 import { buildUnits } from './units.js'
 
@@ -71,6 +72,49 @@ test('should never decode an I- tag that does not continue its span', () => {
   for (let i = 1; i < m; i++) {
     const y = labels[i]!
     if (y === 2 || y === 4 || y === 6) assert.ok(labels[i - 1] === y || labels[i - 1] === y - 1)
+  }
+})
+
+/** The plain Viterbi (every predecessor tested with allowed()) that the decoder's shortcut must match. */
+function referenceViterbi(emission: Float32Array, m: number, T: Float32Array): number[] {
+  const score = new Float64Array(m * N_LABELS)
+  const back = new Uint8Array(m * N_LABELS)
+  for (let y = 0; y < N_LABELS; y++) score[y] = allowed(-1, y) ? emission[y]! + T[START * N_LABELS + y]! : -Infinity
+  for (let i = 1; i < m; i++) {
+    for (let y = 0; y < N_LABELS; y++) {
+      let best = -Infinity
+      let arg = 0
+      for (let p = 0; p < N_LABELS; p++) {
+        if (!allowed(p, y)) continue
+        const v = score[(i - 1) * N_LABELS + p]! + T[p * N_LABELS + y]!
+        if (v > best) {
+          best = v
+          arg = p
+        }
+      }
+      score[i * N_LABELS + y] = best + emission[i * N_LABELS + y]!
+      back[i * N_LABELS + y] = arg
+    }
+  }
+  const labels = new Array<number>(m)
+  let y = 0
+  for (let c = 1; c < N_LABELS; c++) if (score[(m - 1) * N_LABELS + c]! > score[(m - 1) * N_LABELS + y]!) y = c
+  for (let i = m - 1; i >= 0; i--) {
+    labels[i] = y
+    y = back[i * N_LABELS + y]!
+  }
+  return labels
+}
+
+test('should decode exactly as the plain Viterbi does, ties included', () => {
+  const random = mulberry32(7)
+  for (let trial = 0; trial < 500; trial++) {
+    const m = 1 + Math.floor(random() * 300)
+    // coarse values so that ties between paths are common
+    const value = (): number => (trial % 2 === 0 ? Math.round(random() * 4) - 2 : random() * 4 - 2)
+    const emission = Float32Array.from({ length: m * N_LABELS }, value)
+    const transitions = Float32Array.from({ length: (N_LABELS + 1) * N_LABELS }, value)
+    assert.deepEqual(Array.from(viterbi(emission, m, transitions)), referenceViterbi(emission, m, transitions))
   }
 })
 

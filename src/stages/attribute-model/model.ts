@@ -27,24 +27,49 @@ export function allowed(previous: number, label: number): boolean {
   return true
 }
 
-/** Best label sequence under the BIO constraint, given emission scores and transition weights. */
+/** Scratch of viterbi, grown as needed (paragraphs are decoded one at a time). */
+let viterbiScore = new Float64Array(256 * N_LABELS)
+let viterbiBack = new Uint8Array(256 * N_LABELS)
+
+/**
+ * Best label sequence under the BIO constraint, given emission scores and transition weights. An
+ * `I-X` label has only two allowed predecessors (`B-X`, `I-X`), so it looks at those two instead of
+ * testing all seven; the candidates are visited in the same order with the same strict comparison
+ * as a full scan, so ties resolve the same way.
+ */
 export function viterbi(emission: Float32Array, m: number, T: Float32Array): Uint8Array {
   const labels = new Uint8Array(m)
   if (m === 0) return labels
-  const score = new Float64Array(m * N_LABELS)
-  const back = new Uint8Array(m * N_LABELS)
+  if (viterbiScore.length < m * N_LABELS) {
+    viterbiScore = new Float64Array(m * N_LABELS * 2)
+    viterbiBack = new Uint8Array(m * N_LABELS * 2)
+  }
+  const score = viterbiScore
+  const back = viterbiBack
   for (let y = 0; y < N_LABELS; y++) score[y] = allowed(-1, y) ? emission[y]! + T[START * N_LABELS + y]! : -Infinity
   for (let i = 1; i < m; i++) {
     const row = (i - 1) * N_LABELS
     for (let y = 0; y < N_LABELS; y++) {
       let best = -Infinity
       let arg = 0
-      for (let p = 0; p < N_LABELS; p++) {
-        if (!allowed(p, y)) continue
-        const v = score[row + p]! + T[p * N_LABELS + y]!
-        if (v > best) {
-          best = v
-          arg = p
+      if (y === I_SOURCE || y === I_CUE || y === I_CONTENT) {
+        const a = score[row + y - 1]! + T[(y - 1) * N_LABELS + y]!
+        const b = score[row + y]! + T[y * N_LABELS + y]!
+        if (a > best) {
+          best = a
+          arg = y - 1
+        }
+        if (b > best) {
+          best = b
+          arg = y
+        }
+      } else {
+        for (let p = 0; p < N_LABELS; p++) {
+          const v = score[row + p]! + T[p * N_LABELS + y]!
+          if (v > best) {
+            best = v
+            arg = p
+          }
         }
       }
       score[i * N_LABELS + y] = best + emission[i * N_LABELS + y]!
