@@ -22,7 +22,7 @@ import { Tagger } from "./tagger/model.js";
 registerWeightClasses({
   "backbone.WeightTable": {
     type: WeightTable,
-    fields: ["slots", "w", "rowKeys", "inlineKeys", "inlineW", "packed", "sparseSlots", "sparseEntries", "denseRows", "densePairs", "rowRefs", "pairSlots"],
+    fields: ["slots", "w", "rowKeys", "inlineKeys", "inlineW", "packed", "sparseSlots", "sparseEntries", "denseRows", "densePairs", "rowRefs", "pairSlots", "tagSlots"],
   },
   "ner.WeightTable": { type: NerWeightTable, fields: ["slotKey", "slotRow", "w", "rowKeys"] },
   "ner.IntMap": { type: IntMap, fields: ["keys", "vals"] },

@@ -55,7 +55,7 @@ describe('shared models', () => {
     enableModelSharing()
     const { model: attribution } = sharedModel('test:attribution', () => ({ model: loadAttributionModel(join(dir, 'attribution.bin.gz')) }))
     const tagger = sharedModel(join(dir, 'tagger.bin.gz'), () => loadTagger(join(dir, 'tagger.bin.gz')))
-    // the attribution table (14 classes: inline pairs) and the tagger's (mixed sparse / dense rows)
+    // the attribution table (14 classes: tag slots) and the tagger's (mixed sparse / dense rows)
     for (const table of [attribution!.tagger.table, tagger.table]) {
       const large = Object.entries(table).filter(([, value]) => ArrayBuffer.isView(value) && value.byteLength >= SHARE_MIN_BYTES)
       assert.ok(large.length > 0)
