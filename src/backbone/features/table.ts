@@ -23,8 +23,9 @@
  * Frozen int8 tables with 5-16 classes (the attribution tagger: 14) are mostly dense instead, and
  * so big (millions of rows) that every row read is a cache miss: they keep each row inside its
  * hash slot, two classes per int32 (see pairSums), so a feature costs one miss instead of two.
- * Large ones with at most 14 classes use 16-byte slots instead of 32 (see tagSums): half the
- * memory, four slots per cache line, so more of the table stays in cache.
+ * Those with at most 14 classes and 2^19 slots or more (over 196,608 rows) use 16-byte slots
+ * instead of 32 (see TAG_STRIDE): half the memory, four slots per cache line, so more of the
+ * table stays in cache.
  */
 /** int32 per slot of the inline pair layout: the key and up to 7 pairs of classes (32 bytes). */
 const PAIR_STRIDE = 8;
@@ -510,12 +511,7 @@ export class WeightTable {
     return acc;
   }
 
-  /**
-   * Integer sums over the features, per class, of a tag slot table (all classes; exact). As in
-   * pairSums, the home slots are touched first so that their misses overlap, and each hit adds
-   * two classes per 32-bit add: the (q + 128) bytes are spread into 16-bit halves by masks, and
-   * the seven running sums stay in registers until folded (every PAIR_FLUSH hits).
-   */
+  /** Integer sums over the features, per class, of a tag slot table (all classes; see the tagSums function). */
   private tagSums(feats: Int32Array, n: number): Int32Array {
     const acc = this.acc;
     this.sink = tagSums(this.tagSlots!, this.tagSlotBits, this.tagOverflow!, feats, n, acc);
@@ -728,7 +724,9 @@ export class WeightTable {
       // 2-4 x the weights' size (linear probing stays short at that load)
       let slots = 16;
       while (slots * 3 < keys.length * 4) slots <<= 1;
-      if (nClasses <= TAG_MAX_CLASSES && slots >= 1 << TAG_MIN_SLOT_BITS) {
+      // -128 (never written by encodeTable, which quantises to +-127) would let a row's first word
+      // read as an empty slot
+      if (nClasses <= TAG_MAX_CLASSES && slots >= 1 << TAG_MIN_SLOT_BITS && !q.includes(-128)) {
         t.buildTagSlots(keys, q, Math.log2(slots));
         return t;
       }
