@@ -96,7 +96,7 @@ export function attributeWithModel(doc: Document, model: LoadedAttributionModel,
   return statements
     .filter((s) => s.speaker.end > s.speaker.start || s.content.end > s.content.start)
     .filter((s) => s.speaker.end > s.speaker.start || s.cue.end > s.cue.start || s.kind !== 'indirect')
-    .filter((s) => !isQuestionToYou(doc, s) && !isFiller(doc.text, s))
+    .filter((s) => !isQuestionToYou(doc, s) && !isFiller(doc.text, s) && !isAntecedentAsContent(doc.text, s))
     .map((s) => (isSpeakerTurn(doc.text, s) ? { ...s, kind: 'direct' as const } : s))
 }
 
@@ -146,6 +146,15 @@ function withEpigraphs(statements: StatementAnnotation[], epigraphs: StatementAn
       return overlaps(s.content, e.content) && !(s.cue.start >= e.content.start && s.cue.end <= e.content.end && s.cue.end > s.cue.start)
     })
   return [...statements.filter((s) => !replaced(s)), ...epigraphs].sort((a, b) => Math.min(a.cue.start, a.content.start) - Math.min(b.cue.start, b.content.start))
+}
+
+/**
+ * "... arrested [a young man] who said he had planted the bomb": the noun phrase a relative
+ * pronoun stands for, right before it, is that speaker, never what it said.
+ */
+function isAntecedentAsContent(text: string, statement: StatementAnnotation): boolean {
+  const { speaker, content } = statement
+  return content.end > content.start && content.end <= speaker.start && /^[\s,]*$/.test(text.slice(content.end, speaker.start)) && /^(?:who|which|that|whom)$/i.test(text.slice(speaker.start, speaker.end))
 }
 
 const SECOND_PERSON = /^(?:you|you all|y['’]all)$/i
