@@ -7,6 +7,7 @@
  *                               [--gum none|parser|both] [--jk-cache FILE]
  *                               [--explore P] [--explore-from E] [--parser-seed S]
  *                               [--ewt-weight W] [--tagger-ewt-weight W]
+ *                               [--silver FILE.conllu [--silver-max N] [--silver-frac F]]
  *
  * --gum: add the GUM train documents (gum/splits.md; dev, test and the reddit genre left out)
  * to the parser's training data ("parser") or to the tagger's and the parser's ("both", the default).
@@ -32,6 +33,8 @@ import { dataDir, ewtFile, gumTrainFiles, modelsDir } from "./paths.js";
 import type { Parser } from "./parser/model.js";
 import { defaultParserOptions, trainParser, type ParserTrainOptions, type TaggedSentence } from "./parser/train.js";
 import type { Tagger } from "./tagger/model.js";
+import { mulberry32, shuffle } from "./features/hash.js";
+import { parseReversed, reverseSentence } from "./parser/reverse.js";
 import { defaultTaggerOptions, jackknifeTags, trainTagger, type TaggerTrainOptions } from "./tagger/train.js";
 
 interface Args {
@@ -52,10 +55,15 @@ interface Args {
   ewtWeight: number;
   /** likewise for the tagger */
   taggerEwtWeight: number;
+  /** silver trees for the parser (silver.ts), at most silverMax of them (a seeded sample) */
+  silver?: string;
+  silverMax: number;
+  /** train a right-to-left parser (reversed sentences; a diverse member for silver.ts) */
+  reverse: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { taggerEpochs: 0, parserEpochs: 0, folds: 5, out: modelsDir(), prune: 0.02, gum: "both", parser: {}, ewtWeight: 1, taggerEwtWeight: 1 };
+  const a: Args = { taggerEpochs: 0, parserEpochs: 0, folds: 5, out: modelsDir(), prune: 0.02, gum: "both", parser: {}, ewtWeight: 1, taggerEwtWeight: 1, silverMax: Infinity, reverse: false };
   let epochs = 0;
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
@@ -72,6 +80,10 @@ function parseArgs(argv: string[]): Args {
     else if (k === "--parser-seed") (a.parser.seed = Number(v)), i++;
     else if (k === "--ewt-weight") (a.ewtWeight = Number(v)), i++;
     else if (k === "--tagger-ewt-weight") (a.taggerEwtWeight = Number(v)), i++;
+    else if (k === "--silver") (a.silver = v!), i++;
+    else if (k === "--reverse") a.reverse = true;
+    else if (k === "--silver-max") (a.silverMax = Number(v)), i++;
+    else if (k === "--silver-frac") (a.parser.silverFrac = Number(v)), i++;
     else if (k === "--gum") {
       if (v !== "none" && v !== "parser" && v !== "both") throw new Error("--gum none|parser|both");
       a.gum = v;
@@ -105,10 +117,10 @@ export function tagAll(tagger: Tagger, sents: Sentence[]): TaggedSentence[] {
   });
 }
 
-export function evaluate(tagger: Tagger, parser: Parser | null, sents: Sentence[]): Scores {
+export function evaluate(tagger: Tagger, parser: Parser | null, sents: Sentence[], reversed = false): Scores {
   const preds = sents.map((s) => {
     const t = tagger.tag(s.words);
-    const p = parser ? parser.parse(s.words, t.upos, t.xpos) : undefined;
+    const p = parser ? (reversed ? parseReversed(parser, s.words, t.upos, t.xpos) : parser.parse(s.words, t.upos, t.xpos)) : undefined;
     return { ...t, ...p };
   });
   return score(sents, preds);
@@ -116,7 +128,7 @@ export function evaluate(tagger: Tagger, parser: Parser | null, sents: Sentence[
 
 interface Record_ {
   tagger?: { settings: TaggerTrainOptions & { gum?: boolean; ewtWeight?: number }; dev: Scores; seconds: number; bytes: number; rows: number };
-  parser?: { settings: ParserTrainOptions & { jackknifeFolds: number; prune?: number; gum?: boolean; ewtWeight?: number }; dev: Scores; seconds: number; bytes: number; rows: number[] };
+  parser?: { settings: ParserTrainOptions & { jackknifeFolds: number; prune?: number; gum?: boolean; ewtWeight?: number; silver?: string; silverTrees?: number; reverse?: boolean }; dev: Scores; seconds: number; bytes: number; rows: number[] };
 }
 
 function writeReadme(dir: string, rec: Record_): void {
@@ -229,11 +241,29 @@ async function main(): Promise<void> {
   }
   // EWT (the target domain, and EWT dev is what is tuned on) weighted over GUM
   if (gum.length > 0) for (let i = 0; i < ewt.length; i++) data[i]!.repeat = args.ewtWeight;
+  let silverCount = 0;
+  if (args.silver) {
+    let silver = parseConllu(readFileSync(args.silver, "utf8"));
+    if (silver.length > args.silverMax) {
+      shuffle(silver, mulberry32(12345));
+      silver = silver.slice(0, args.silverMax);
+    }
+    silverCount = silver.length;
+    log(`silver: ${silver.length} trees from ${args.silver}`);
+    data = data.concat(silver.map((s) => ({ sent: s, upos: s.upos, xpos: s.xpos, silver: true })));
+  }
+  if (args.reverse) {
+    data = data.map((d) => {
+      const r = reverseSentence({ ...d.sent, upos: d.upos, xpos: d.xpos });
+      return { ...d, sent: { ...reverseSentence(d.sent) }, upos: r.upos, xpos: r.xpos };
+    });
+    log("right-to-left parser: sentences reversed");
+  }
   const devEvery = Number(process.env["BB_DEV_EVERY"] ?? 0);
   const onEpoch = devEvery > 0
     ? (ep: number, p: Parser): void => {
         if (ep % devEvery !== 0) return;
-        const d = evaluate(tagger, p, dev);
+        const d = evaluate(tagger, p, dev, args.reverse);
         log(`  epoch ${ep} dev UAS ${d.uas} LAS ${d.las}`);
       }
     : undefined;
@@ -243,10 +273,10 @@ async function main(): Promise<void> {
   const bytes = saveModel(parserPath, parserToContainer(parser, { trainedOn: parserOn, jackknifeFolds: args.folds }), 8, args.prune);
   const { loadParser } = await import("./model-io.js");
   const shipped = loadParser(parserPath);
-  const d = evaluate(tagger, shipped, dev);
+  const d = evaluate(tagger, shipped, dev, args.reverse);
   log(`parser dev (predicted tags) UAS ${d.uas} LAS ${d.las} LASfull ${d.lasFull}; ${(bytes / 1e6).toFixed(2)} MB; ${secs.toFixed(0)} s`);
   const { log: _l, ...settings } = popts;
-  rec.parser = { settings: { ...settings, jackknifeFolds: args.folds, prune: args.prune, gum: args.gum !== "none", ewtWeight: args.ewtWeight }, dev: d, seconds: secs, bytes, rows: [shipped.moves.nRows, shipped.arcs.nRows] };
+  rec.parser = { settings: { ...settings, jackknifeFolds: args.folds, prune: args.prune, gum: args.gum !== "none", ewtWeight: args.ewtWeight, ...(args.reverse ? { reverse: true } : {}), ...(args.silver ? { silver: args.silver, silverTrees: silverCount } : {}) }, dev: d, seconds: secs, bytes, rows: [shipped.moves.nRows, shipped.arcs.nRows] };
   writeFileSync(recPath, JSON.stringify(rec, null, 2) + "\n");
   writeReadme(args.out, rec);
 }

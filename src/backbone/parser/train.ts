@@ -17,6 +17,8 @@ export interface ParserTrainOptions {
    * have it this often (singletons are mostly annotation or tagging noise and slow the labeller)
    */
   labelMinCount: number;
+  /** each epoch trains on this random share of the silver sentences (default 1: all) */
+  silverFrac?: number;
   log?: (msg: string) => void;
   /** called after each epoch with a frozen averaged copy of the parser */
   onEpoch?: (epoch: number, parser: Parser) => void;
@@ -37,6 +39,11 @@ export interface TaggedSentence {
   xpos: string[];
   /** times per epoch the parser trains on the sentence (default 1) */
   repeat?: number;
+  /**
+   * a silver tree (parsers' agreement on unlabelled text, see silver.ts): trained on, but left out
+   * of the word classes and the label candidates, which come from the gold treebanks only
+   */
+  silver?: boolean;
 }
 
 /** lowercased word -> hash of its UPOS set in training (words seen >= 3 times; tags >= 5% share) */
@@ -65,7 +72,7 @@ export function trainParser(data: TaggedSentence[], opts: ParserTrainOptions): P
   const labels = [...labelIds.keys()];
   const parser = new Parser({
     labels,
-    wordClass: buildWordClasses(data.map((d) => d.sent)),
+    wordClass: buildWordClasses(data.filter((d) => !d.silver).map((d) => d.sent)),
     moves: new WeightTable(N_MOVES, true, 1 << 20),
     arcs: new WeightTable(labels.length, true, 1 << 17),
   });
@@ -98,7 +105,9 @@ export function trainParser(data: TaggedSentence[], opts: ParserTrainOptions): P
     shuffle(epochData, rand);
     const explore = ep >= opts.exploreFrom ? opts.explore : 0;
     let moves = 0, wrong = 0, arcsOk = 0, labWrong = 0;
+    const frac = opts.silverFrac ?? 1;
     for (const { t, gh, lab } of epochData) {
+      if (t.silver && frac < 1 && rand() >= frac) continue;
       const n = t.sent.words.length;
       parser.input.set(t.sent.words, t.upos, t.xpos);
       st.reset(n);
@@ -167,6 +176,7 @@ export function trainParser(data: TaggedSentence[], opts: ParserTrainOptions): P
   // label candidates per (direction, dependent tag) from the training arcs
   const cands = new Map<number, Map<number, number>>();
   for (const { t, lab } of prepared) {
+    if (t.silver) continue;
     parser.input.set(t.sent.words, t.upos, t.xpos);
     for (let d = 1; d <= t.sent.words.length; d++) {
       const h = t.sent.heads[d - 1]!;

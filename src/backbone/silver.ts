@@ -1,0 +1,141 @@
+/**
+ * CLI: silver training trees for the parser by ensemble agreement (tri-training; Li, Zhang & Chen
+ * 2014, Weiss et al. 2015): the news sentences of unlabelled text (PolNeAR train article bodies,
+ * FNC-1 train bodies; never EWT, GUM or UNER text), split and tokenized by whosaid's own tokenizer,
+ * tagged by one tagger and parsed by several parsers; a sentence is kept when every parser gives
+ * it the same tree (heads and full labels).
+ *
+ *   node dist/backbone/silver.js --tagger DIR --parsers DIR1,[rev:]DIR2[,...] --out FILE.conllu
+ *                                [--min-len N] [--max-len N] [--check-dev]
+ *
+ * The output is CoNLL-U with the tagger's tags as UPOS/XPOS, in corpus order (PolNeAR first).
+ * --check-dev: also report how accurate the agreed trees are on EWT dev (gold tokenization), to
+ * see what the agreement filter buys; nothing of dev goes into the output.
+ */
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { splitSentences } from "../stages/sentences/split.js";
+import { tokenize } from "../stages/tokenize/tokenize.js";
+import { parseConllu, writeConllu, type Sentence } from "./conllu.js";
+import { loadParser, loadTagger } from "./model-io.js";
+import { dataDir, ewtFile } from "./paths.js";
+import { parseReversed } from "./parser/reverse.js";
+
+/** A text's sentences as word arrays (our tokenizer and splitter), as the product parses them. */
+export function textSentences(text: string): string[][] {
+  const tokens = tokenize(text);
+  return splitSentences(text, tokens).map((s) => {
+    const words: string[] = [];
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) words.push(text.slice(tokens.start[t]!, tokens.end[t]!));
+    return words;
+  });
+}
+
+/** Rows of a CSV file with quoted fields ("" inside quotes = one "). */
+export function csvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') (field += '"'), i++;
+        else quoted = false;
+      } else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") row.push(field), (field = "");
+    else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(field), rows.push(row), (row = []), (field = "");
+    } else field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+/** Unlabelled news texts: PolNeAR train article bodies (title line dropped), FNC-1 train bodies. */
+export function unlabelledTexts(): string[] {
+  const dir = join(dataDir(), "polnear", "train", "text");
+  const pol = readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), "utf8").replace(/^[^\n]*\n/, ""));
+  const fnc = csvRows(readFileSync(join(dataDir(), "fnc1", "train_bodies.csv"), "utf8"))
+    .slice(1)
+    .map((r) => r[1] ?? "");
+  return pol.concat(fnc);
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const opt = (k: string, d?: string): string | undefined => {
+    const i = argv.indexOf(k);
+    return i >= 0 ? argv[i + 1] : d;
+  };
+  const tagger = loadTagger(join(opt("--tagger")!, "tagger.bin.gz"));
+  // "rev:DIR" = a right-to-left parser (train.js --reverse)
+  const parsers = opt("--parsers")!.split(",").map((d) => {
+    const rev = d.startsWith("rev:");
+    const p = loadParser(join(rev ? d.slice(4) : d, "parser.bin.gz"));
+    return { parse: (w: readonly string[], u: readonly string[], x: readonly string[]) => (rev ? parseReversed(p, w, u, x) : p.parse(w, u, x)) };
+  });
+  const minLen = Number(opt("--min-len", "3"));
+  const maxLen = Number(opt("--max-len", "60"));
+  const out = opt("--out");
+  const same = (a: { heads: Int32Array; deprels: string[] }, b: { heads: Int32Array; deprels: string[] }): boolean => {
+    for (let i = 0; i < a.heads.length; i++) if (a.heads[i] !== b.heads[i] || a.deprels[i] !== b.deprels[i]) return false;
+    return true;
+  };
+  if (argv.includes("--check-dev")) {
+    const dev = parseConllu(readFileSync(ewtFile("dev"), "utf8"));
+    let agreed = 0, words = 0, las = 0, allWords = 0, allLas = 0;
+    for (const s of dev) {
+      const t = tagger.tag(s.words);
+      const ps = parsers.map((p) => p.parse(s.words, t.upos, t.xpos));
+      let ok = 0;
+      for (let i = 0; i < s.words.length; i++) if (ps[0]!.heads[i] === s.heads[i] && ps[0]!.deprels[i]!.split(":")[0] === s.deprels[i]!.split(":")[0]) ok++;
+      allWords += s.words.length;
+      allLas += ok;
+      if (ps.every((p) => same(p, ps[0]!))) (agreed++, (words += s.words.length), (las += ok));
+    }
+    console.log(`dev: ${agreed} of ${dev.length} sentences agreed (${words} of ${allWords} words); LAS of the first parser on them ${((100 * las) / words).toFixed(2)}, on all ${((100 * allLas) / allWords).toFixed(2)}`);
+  }
+  if (!out) return;
+  const seen = new Set<string>();
+  const kept: Sentence[] = [];
+  let total = 0, eligible = 0, keptWords = 0;
+  for (const text of unlabelledTexts()) {
+    for (const words of textSentences(text)) {
+      total++;
+      if (words.length < minLen || words.length > maxLen) continue;
+      const key = words.join(" ");
+      if (seen.has(key)) continue;
+      seen.add(key);
+      eligible++;
+      const t = tagger.tag(words);
+      const ps = parsers.map((p) => p.parse(words, t.upos, t.xpos));
+      if (!ps.every((p) => same(p, ps[0]!))) continue;
+      const n = words.length;
+      kept.push({
+        comments: [`# sent_id = silver-${kept.length + 1}`],
+        words,
+        lemmas: new Array<string>(n).fill("_"),
+        upos: t.upos,
+        xpos: t.xpos,
+        feats: new Array<string>(n).fill("_"),
+        heads: Int32Array.from(ps[0]!.heads),
+        deprels: ps[0]!.deprels,
+        deps: new Array<string>(n).fill("_"),
+        misc: new Array<string>(n).fill("_"),
+        multiwords: [],
+      });
+      keptWords += n;
+    }
+  }
+  writeFileSync(out, writeConllu(kept));
+  console.log(`${total} sentences, ${eligible} distinct of ${minLen}-${maxLen} words, ${kept.length} agreed (${keptWords} words, ${(keptWords / Math.max(1, kept.length)).toFixed(1)} per sentence) -> ${out}`);
+}
+
+if (process.argv[1]?.endsWith("silver.js")) main();
