@@ -166,12 +166,14 @@ export function taggerToContainer(t: Tagger, meta: Record<string, unknown> = {})
   }
   const tables: Record<string, WeightTable> = { weights: t.table };
   if (t.table2) tables["weights2"] = t.table2;
-  return {
-    meta: { ...meta, kind: "tagger" },
-    strings: { labels: t.labels, ambKeys: keys, candKeys },
-    ints: { ambVals: Int32Array.from(keys.map((k) => t.amb.get(k)!)), candLens: Int32Array.from(candLens), candVals: Int32Array.from(candVals) },
-    tables,
-  };
+  const strings: Record<string, string[]> = { labels: t.labels, ambKeys: keys, candKeys };
+  const ints: Record<string, Int32Array> = { ambVals: Int32Array.from(keys.map((k) => t.amb.get(k)!)), candLens: Int32Array.from(candLens), candVals: Int32Array.from(candVals) };
+  if (t.clusters) {
+    const words = [...t.clusters.keys()];
+    strings["clusterWords"] = words;
+    ints["clusterVals"] = Int32Array.from(words.map((w) => t.clusters!.get(w)!));
+  }
+  return { meta: { ...meta, kind: "tagger" }, strings, ints, tables };
 }
 
 export function taggerFromContainer(c: Container): Tagger {
@@ -189,7 +191,14 @@ export function taggerFromContainer(c: Container): Tagger {
     cands.set(k, cv.slice(off, off + lens[i]!));
     off += lens[i]!;
   });
-  return new Tagger({ labels: c.strings["labels"]!, amb, table: c.tables["weights"]!, table2: c.tables["weights2"] ?? null, cands });
+  let clusters: Map<string, number> | null = null;
+  const cw = c.strings["clusterWords"];
+  if (cw) {
+    const cvals = c.ints["clusterVals"]!;
+    clusters = new Map();
+    cw.forEach((w, i) => clusters!.set(w, cvals[i]!));
+  }
+  return new Tagger({ labels: c.strings["labels"]!, amb, table: c.tables["weights"]!, table2: c.tables["weights2"] ?? null, cands, clusters });
 }
 
 export function parserToContainer(p: Parser, meta: Record<string, unknown> = {}): Container {

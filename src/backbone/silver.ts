@@ -6,7 +6,7 @@
  * it the same tree (heads and full labels).
  *
  *   node dist/backbone/silver.js --tagger DIR --parsers DIR1,[rev:]DIR2[,...] --out FILE.conllu
- *                                [--min-len N] [--max-len N] [--check-dev]
+ *                                [--min-len N] [--max-len N] [--partial F] [--check-dev]
  *
  * The output is CoNLL-U with the tagger's tags as UPOS/XPOS, in corpus order (PolNeAR first).
  * --check-dev: also report how accurate the agreed trees are on EWT dev (gold tokenization), to
@@ -88,9 +88,14 @@ function main(): void {
     for (let i = 0; i < a.heads.length; i++) if (a.heads[i] !== b.heads[i] || a.deprels[i] !== b.deprels[i]) return false;
     return true;
   };
+  // --partial F: also keep a sentence on whose arcs (head and label) the parsers agree for at
+  // least the share F of its words, with head -1 / label "_" on the others (a partial tree)
+  const partial = Number(opt("--partial", "1"));
+  const agreedArcs = (ps: { heads: Int32Array; deprels: string[] }[]): boolean[] =>
+    Array.from(ps[0]!.heads, (h, i) => ps.every((p) => p.heads[i] === h && p.deprels[i] === ps[0]!.deprels[i]));
   if (argv.includes("--check-dev")) {
     const dev = parseConllu(readFileSync(ewtFile("dev"), "utf8"));
-    let agreed = 0, words = 0, las = 0, allWords = 0, allLas = 0;
+    let agreed = 0, words = 0, las = 0, allWords = 0, allLas = 0, pArcs = 0, pOk = 0;
     for (const s of dev) {
       const t = tagger.tag(s.words);
       const ps = parsers.map((p) => p.parse(s.words, t.upos, t.xpos));
@@ -99,13 +104,20 @@ function main(): void {
       allWords += s.words.length;
       allLas += ok;
       if (ps.every((p) => same(p, ps[0]!))) (agreed++, (words += s.words.length), (las += ok));
+      const a = agreedArcs(ps);
+      const share = a.filter(Boolean).length / a.length;
+      if (share >= partial) for (let i = 0; i < a.length; i++) if (a[i]) {
+        pArcs++;
+        if (ps[0]!.heads[i] === s.heads[i] && ps[0]!.deprels[i]!.split(":")[0] === s.deprels[i]!.split(":")[0]) pOk++;
+      }
     }
+    console.log(`dev: arcs agreed in sentences with >= ${partial} agreed: ${pArcs} of ${allWords} words, LAS on them ${((100 * pOk) / pArcs).toFixed(2)}`);
     console.log(`dev: ${agreed} of ${dev.length} sentences agreed (${words} of ${allWords} words); LAS of the first parser on them ${((100 * las) / words).toFixed(2)}, on all ${((100 * allLas) / allWords).toFixed(2)}`);
   }
   if (!out) return;
   const seen = new Set<string>();
   const kept: Sentence[] = [];
-  let total = 0, eligible = 0, keptWords = 0;
+  let total = 0, eligible = 0, keptWords = 0, keptArcs = 0;
   for (const text of unlabelledTexts()) {
     for (const words of textSentences(text)) {
       total++;
@@ -116,8 +128,12 @@ function main(): void {
       eligible++;
       const t = tagger.tag(words);
       const ps = parsers.map((p) => p.parse(words, t.upos, t.xpos));
-      if (!ps.every((p) => same(p, ps[0]!))) continue;
+      const a = agreedArcs(ps);
+      const nAgreed = a.filter(Boolean).length;
+      if (nAgreed < partial * words.length) continue;
       const n = words.length;
+      const heads = Int32Array.from(ps[0]!.heads, (h, i) => (a[i] ? h : -1));
+      const deprels = ps[0]!.deprels.map((d, i) => (a[i] ? d : "_"));
       kept.push({
         comments: [`# sent_id = silver-${kept.length + 1}`],
         words,
@@ -125,17 +141,18 @@ function main(): void {
         upos: t.upos,
         xpos: t.xpos,
         feats: new Array<string>(n).fill("_"),
-        heads: Int32Array.from(ps[0]!.heads),
-        deprels: ps[0]!.deprels,
+        heads,
+        deprels,
         deps: new Array<string>(n).fill("_"),
         misc: new Array<string>(n).fill("_"),
         multiwords: [],
       });
       keptWords += n;
+      keptArcs += nAgreed;
     }
   }
   writeFileSync(out, writeConllu(kept));
-  console.log(`${total} sentences, ${eligible} distinct of ${minLen}-${maxLen} words, ${kept.length} agreed (${keptWords} words, ${(keptWords / Math.max(1, kept.length)).toFixed(1)} per sentence) -> ${out}`);
+  console.log(`${total} sentences, ${eligible} distinct of ${minLen}-${maxLen} words, ${kept.length} kept (${keptWords} words, ${(keptWords / Math.max(1, kept.length)).toFixed(1)} per sentence, ${keptArcs} agreed arcs) -> ${out}`);
 }
 
 if (process.argv[1]?.endsWith("silver.js")) main();

@@ -7,7 +7,8 @@
  *                               [--gum none|parser|both] [--jk-cache FILE]
  *                               [--explore P] [--explore-from E] [--parser-seed S]
  *                               [--ewt-weight W] [--tagger-ewt-weight W]
- *                               [--silver FILE.conllu [--silver-max N] [--silver-frac F]]
+ *                               [--silver FILE.conllu [--silver-max N] [--silver-frac F]] [--reverse]
+ *                               [--tagger-clusters FILE.json]
  *
  * --gum: add the GUM train documents (gum/splits.md; dev, test and the reddit genre left out)
  * to the parser's training data ("parser") or to the tagger's and the parser's ("both", the default).
@@ -60,6 +61,8 @@ interface Args {
   silverMax: number;
   /** train a right-to-left parser (reversed sentences; a diverse member for silver.ts) */
   reverse: boolean;
+  /** word clusters for the tagger (tagger/clusters.ts output) */
+  taggerClusters?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -82,6 +85,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === "--tagger-ewt-weight") (a.taggerEwtWeight = Number(v)), i++;
     else if (k === "--silver") (a.silver = v!), i++;
     else if (k === "--reverse") a.reverse = true;
+    else if (k === "--tagger-clusters") (a.taggerClusters = v!), i++;
     else if (k === "--silver-max") (a.silverMax = Number(v)), i++;
     else if (k === "--silver-frac") (a.parser.silverFrac = Number(v)), i++;
     else if (k === "--gum") {
@@ -127,7 +131,7 @@ export function evaluate(tagger: Tagger, parser: Parser | null, sents: Sentence[
 }
 
 interface Record_ {
-  tagger?: { settings: TaggerTrainOptions & { gum?: boolean; ewtWeight?: number }; dev: Scores; seconds: number; bytes: number; rows: number };
+  tagger?: { settings: Omit<TaggerTrainOptions, "clusters"> & { gum?: boolean; ewtWeight?: number; clusterFile?: string }; dev: Scores; seconds: number; bytes: number; rows: number };
   parser?: { settings: ParserTrainOptions & { jackknifeFolds: number; prune?: number; gum?: boolean; ewtWeight?: number; silver?: string; silverTrees?: number; reverse?: boolean }; dev: Scores; seconds: number; bytes: number; rows: number[] };
 }
 
@@ -197,6 +201,11 @@ async function main(): Promise<void> {
   const taggerOn = "UD_English-EWT v2.16 train" + (args.gum === "both" ? gumName : "");
   const parserOn = "UD_English-EWT v2.16 train" + (args.gum !== "none" ? gumName : "");
   const topts: TaggerTrainOptions = { ...defaultTaggerOptions, epochs: args.taggerEpochs };
+  if (args.taggerClusters) {
+    const j = JSON.parse(readFileSync(args.taggerClusters, "utf8")) as { words: string[]; packed: number[] };
+    topts.clusters = new Map(j.words.map((w, i) => [w, j.packed[i]!]));
+    log(`tagger clusters: ${j.words.length} words from ${args.taggerClusters}`);
+  }
   // (weights only matter next to GUM: alone, EWT repeated would just mean more epochs)
   if (args.taggerEwtWeight > 1 && args.gum === "both") {
     const inEwt = new Set(ewt);
@@ -212,8 +221,8 @@ async function main(): Promise<void> {
     tagger = loadTagger(taggerPath); // score the shipped (quantised) model
     const d = evaluate(tagger, null, dev);
     log(`tagger dev UPOS ${d.upos} XPOS ${d.xpos}; ${(bytes / 1e6).toFixed(2)} MB; ${secs.toFixed(0)} s`);
-    const { log: _l, onEpoch: _o, repeat: _r, ...settings } = topts;
-    rec.tagger = { settings: { ...settings, gum: args.gum === "both", ewtWeight: args.taggerEwtWeight }, dev: d, seconds: secs, bytes, rows: tagger.table.nRows };
+    const { log: _l, onEpoch: _o, repeat: _r, clusters: _c, ...settings } = topts;
+    rec.tagger = { settings: { ...settings, gum: args.gum === "both", ewtWeight: args.taggerEwtWeight, ...(args.taggerClusters ? { clusterFile: args.taggerClusters } : {}) }, dev: d, seconds: secs, bytes, rows: tagger.table.nRows };
     writeFileSync(recPath, JSON.stringify(rec, null, 2) + "\n");
     writeReadme(args.out, rec);
   } else {

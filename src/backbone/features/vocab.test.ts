@@ -69,7 +69,7 @@ test("cached per-word values give the tagger and NER the same features as per-to
         amb[i + 2] = tagger.ambOf(w);
         ambLower[i + 2] = tagger.amb.get("\u0001" + w.toLowerCase()) ?? Tagger.UNKNOWN_LOWER;
       });
-      const ref: TagContext = { n, wf, amb, ambLower, cands: words.map((w) => tagger.cands.get(w) ?? null) };
+      const ref: TagContext = { n, wf, amb, ambLower, cands: words.map((w) => tagger.cands.get(w) ?? null), cl1: ctx.cl1, cl2: ctx.cl2 };
       assert.deepEqual(ctx.cands, ref.cands);
       for (let i = 0; i < n; i++) {
         const k = tagger.features(ctx, i, i - 1, i - 2, got);

@@ -40,7 +40,8 @@ export interface TaggedSentence {
   /** times per epoch the parser trains on the sentence (default 1) */
   repeat?: number;
   /**
-   * a silver tree (parsers' agreement on unlabelled text, see silver.ts): trained on, but left out
+   * a silver tree (parsers' agreement on unlabelled text, see silver.ts; heads -1 and label "_"
+   * where they disagreed): trained on, but left out
    * of the word classes and the label candidates, which come from the gold treebanks only
    */
   silver?: boolean;
@@ -68,7 +69,7 @@ export function buildWordClasses(sents: Sentence[]): Map<string, number> {
 
 export function trainParser(data: TaggedSentence[], opts: ParserTrainOptions): Parser {
   const labelIds = new Map<string, number>();
-  for (const { sent } of data) for (const d of sent.deprels) if (!labelIds.has(d)) labelIds.set(d, labelIds.size);
+  for (const { sent } of data) for (const d of sent.deprels) if (d !== "_" && !labelIds.has(d)) labelIds.set(d, labelIds.size);
   const labels = [...labelIds.keys()];
   const parser = new Parser({
     labels,
@@ -82,10 +83,12 @@ export function trainParser(data: TaggedSentence[], opts: ParserTrainOptions): P
     const lab = new Int32Array(n + 1);
     for (let i = 0; i < n; i++) {
       raw[i + 1] = t.sent.heads[i]!;
-      lab[i + 1] = labelIds.get(t.sent.deprels[i]!)!;
+      lab[i + 1] = labelIds.get(t.sent.deprels[i]!) ?? 0;
     }
     raw[0] = -1;
-    const gh = projectivize(raw);
+    // silver trees are the parsers' own (projective) output; a partial one has head -1 where the
+    // parsers disagreed, which the dynamic oracle's costs then ignore
+    const gh = t.silver ? raw : projectivize(raw);
     gh[0] = -1;
     return { t, gh, lab };
   });

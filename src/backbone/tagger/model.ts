@@ -18,6 +18,11 @@ export interface TaggerData {
   /** word form (or "\u0001" + lowercase form) -> ambiguity class hash */
   amb: Map<string, number>;
   table: WeightTable;
+  /**
+   * optional word clusters (tagger/clusters.ts): normalised word (see normWord) -> packed ids,
+   * 10 bits per granularity (coarse first), each id + 1 (0 = not clustered)
+   */
+  clusters?: Map<string, number> | null;
 }
 
 const START_HASH = hashString("<s>");
@@ -25,11 +30,21 @@ const END_HASH = hashString("</s>");
 const AMB_START = hashString("amb<s>");
 const AMB_END = hashString("amb</s>");
 const AMB_UNK = hashString("amb?");
-export const MAX_FEATS = 64;
+export const MAX_FEATS = 72;
 /** per-word columns of the tagger: WF.Size word features, then these */
 const COL_AMB = WF.Size;
 const COL_AMB_LOWER = WF.Size + 1;
-const TAG_COLUMNS = WF.Size + 2;
+const COL_CL1 = WF.Size + 2;
+const COL_CL2 = WF.Size + 3;
+const TAG_COLUMNS = WF.Size + 4;
+/** cluster ids of the sentinel positions */
+const CL_START = 2047;
+const CL_END = 2046;
+
+/** the clusters' key of a word: lowercased, digits as 0 (as the NER's clusters) */
+export function normWord(w: string): string {
+  return w.toLowerCase().replace(/[0-9]/g, "0");
+}
 
 /** Per-sentence precomputed context. */
 export interface TagContext {
@@ -41,6 +56,9 @@ export interface TagContext {
   cands: (Int32Array | null)[];
   /** ambiguity class of the lowercased form alone, same layout */
   ambLower: Int32Array;
+  /** coarse and fine cluster ids (0 = none), same layout as amb; all 0 without clusters */
+  cl1: Int32Array;
+  cl2: Int32Array;
   /** word ids in the shared vocabulary (no sentinels), or null (training contexts) */
   ids?: Int32Array | null;
 }
@@ -60,6 +78,7 @@ export class Tagger {
   readonly table: WeightTable;
   table2: WeightTable | null;
   readonly amb: Map<string, number>;
+  readonly clusters: Map<string, number> | null;
   private candMap: Map<string, Int32Array>;
   private cache = new WordFeatureCache();
   /**
@@ -72,7 +91,13 @@ export class Tagger {
     values.set(wordFeatures(w), o);
     values[o + COL_AMB] = this.ambOf(w);
     values[o + COL_AMB_LOWER] = this.amb.get("\u0001" + w.toLowerCase()) ?? AMBL_UNK;
+    const c = this.clusterOf(w);
+    values[o + COL_CL1] = c & 1023;
+    values[o + COL_CL2] = (c >> 10) & 1023;
     this.candById[o / TAG_COLUMNS] = this.candMap.get(w) ?? null;
+  }
+  clusterOf(w: string): number {
+    return this.clusters ? (this.clusters.get(normWord(w)) ?? 0) : 0;
   }
   /** per word id: offset of its word-part sums in wordPool (-1 = not yet), see wordPart */
   private poolOffset = new Int32Array(1024).fill(-1);
@@ -83,6 +108,8 @@ export class Tagger {
   private wfBuf = new Int32Array(64 * WF.Size);
   private ambBuf = new Int32Array(64);
   private ambLowerBuf = new Int32Array(64);
+  private cl1Buf = new Int32Array(64);
+  private cl2Buf = new Int32Array(64);
   private feats = new Int32Array(MAX_FEATS);
   private scores: Float32Array;
 
@@ -94,6 +121,7 @@ export class Tagger {
     this.table2 = d.table2 ?? null;
     this.candMap = d.cands ?? new Map();
     this.amb = d.amb;
+    this.clusters = d.clusters ?? null;
     this.scores = new Float32Array(d.labels.length);
   }
 
@@ -131,7 +159,13 @@ export class Tagger {
       this.wfBuf = new Int32Array(m * S);
       this.ambBuf = new Int32Array(m);
       this.ambLowerBuf = new Int32Array(m);
+      this.cl1Buf = new Int32Array(m);
+      this.cl2Buf = new Int32Array(m);
     }
+    const cl1 = this.cl1Buf;
+    const cl2 = this.cl2Buf;
+    cl1[0] = cl1[1] = cl2[0] = cl2[1] = CL_START;
+    cl1[n + 2] = cl1[n + 3] = cl2[n + 2] = cl2[n + 3] = CL_END;
     const wf = this.wfBuf;
     const amb = this.ambBuf;
     const ambLower = this.ambLowerBuf;
@@ -148,6 +182,9 @@ export class Tagger {
         cands[i] = null;
         amb[i + 2] = ambOverride.amb[i]!;
         ambLower[i + 2] = ambOverride.ambLower[i]!;
+        const c = this.clusterOf(words[i]!);
+        cl1[i + 2] = c & 1023;
+        cl2[i + 2] = (c >> 10) & 1023;
       }
     } else {
       const ids = sharedVocab.sentence(words);
@@ -157,6 +194,8 @@ export class Tagger {
         wf.set(col.subarray(o, o + S), (i + 2) * S);
         amb[i + 2] = col[o + COL_AMB]!;
         ambLower[i + 2] = col[o + COL_AMB_LOWER]!;
+        cl1[i + 2] = col[o + COL_CL1]!;
+        cl2[i + 2] = col[o + COL_CL2]!;
         cands[i] = this.candById[ids[i]!]!;
       }
     }
@@ -164,7 +203,7 @@ export class Tagger {
     amb[n + 3] = AMB_END;
     ambLower[n + 2] = 0;
     ambLower[n + 3] = 0;
-    return { n, wf, amb, ambLower, cands, ids: ambOverride ? null : sharedVocab.sentence(words) };
+    return { n, wf, amb, ambLower, cands, cl1, cl2, ids: ambOverride ? null : sharedVocab.sentence(words) };
   }
 
   /**
@@ -222,6 +261,10 @@ export class Tagger {
     out[k++] = h3(34, al, f[w + WF.Flags]!, i === 0 ? 1 : 0);
     out[k++] = h2(35, a[j]!, i === 0 ? 1 : 0);
     out[k++] = h2(36, al, a[j + 1]!);
+    if (this.clusters) {
+      k = this.clusterWordFeatures(ctx, j, out, k);
+      k = this.clusterContextFeatures(ctx, j, t1, out, k);
+    }
     // history
     out[k++] = h1(40, t1);
     out[k++] = h1(41, t2);
@@ -326,6 +369,7 @@ export class Tagger {
     out[k++] = h1(12, f[w + WF.Short]!);
     out[k++] = h1(14, ctx.amb[i + 2]!);
     out[k++] = h1(33, ctx.ambLower[i + 2]!);
+    if (this.clusters) k = this.clusterWordFeatures(ctx, i + 2, out, k);
     return k;
   }
 
@@ -375,6 +419,25 @@ export class Tagger {
     out[k++] = h2(46, t1, a[j]!);
     out[k++] = h3(47, t1, t2, a[j]!);
     out[k++] = h2(48, t1, f[w + WF.Short]!);
+    if (this.clusters) k = this.clusterContextFeatures(ctx, j, t1, out, k);
+    return k;
+  }
+
+  /** cluster features of the word at position j alone (part of the word-only features) */
+  private clusterWordFeatures(ctx: TagContext, j: number, out: Int32Array, k: number): number {
+    out[k++] = h1(37, ctx.cl1[j]!);
+    out[k++] = h1(38, ctx.cl2[j]!);
+    return k;
+  }
+
+  /** cluster features of the context of position j (t1: previous tag + 2) */
+  private clusterContextFeatures(ctx: TagContext, j: number, t1: number, out: Int32Array, k: number): number {
+    const c1 = ctx.cl1;
+    out[k++] = h1(39, c1[j - 1]!);
+    out[k++] = h1(49, c1[j + 1]!);
+    out[k++] = h2(61, ctx.cl2[j]!, c1[j + 1]!);
+    out[k++] = h2(62, c1[j - 1]!, c1[j]!);
+    out[k++] = h2(63, t1, c1[j]!);
     return k;
   }
 

@@ -17,6 +17,8 @@ export interface TaggerTrainOptions {
   candMinCount: number;
   /** times per epoch a sentence is trained on (default 1; counts and classes see it once) */
   repeat?: (s: Sentence) => number;
+  /** word clusters as features (see TaggerData.clusters; tagger/clusters.ts) */
+  clusters?: Map<string, number> | null;
   log?: (msg: string) => void;
   /** called after each epoch with a temporary averaged tagger (for dev scores) */
   onEpoch?: (epoch: number, tagger: Tagger) => void;
@@ -154,7 +156,7 @@ export function trainTagger(train: Sentence[], opts: TaggerTrainOptions, firstPa
   const labels = [...labelIds.keys()];
   const amb = buildAmbiguityClasses(train, labelIds, opts.ambMinCount, opts.ambMinShare);
   const table = new WeightTable(labels.length, true, 1 << 18);
-  const tagger = new Tagger({ labels, amb, table });
+  const tagger = new Tagger({ labels, amb, table, clusters: opts.clusters ?? null });
   const gold = train.map((s) => Int32Array.from(s.words.map((_, i) => labelIds.get(tagLabel(s, i))!)));
   let ambs: AmbOverride[] | null = null;
   if (opts.ambFolds > 1) ambs = jackknifeAmbiguity(tagger, train, labelIds, opts.ambFolds, opts.ambMinCount, opts.ambMinShare);
