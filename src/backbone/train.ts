@@ -259,7 +259,9 @@ async function main(): Promise<void> {
     }
     silverCount = silver.length;
     log(`silver: ${silver.length} trees from ${args.silver}`);
-    data = data.concat(silver.map((s) => ({ sent: s, upos: s.upos, xpos: s.xpos, silver: true })));
+    // the tags the parser will see: this run's tagger's (the file's are those of the tagger that
+    // made the silver trees; the same when it is this one)
+    data = data.concat(tagAll(tagger, silver).map((t) => ({ ...t, silver: true })));
   }
   if (args.reverse) {
     data = data.map((d) => {
