@@ -68,6 +68,64 @@ export function unlabelledTexts(): string[] {
   return pol.concat(fnc);
 }
 
+export interface MemberParser {
+  parse(words: readonly string[], upos: readonly string[], xpos: readonly string[]): { heads: Int32Array; deprels: string[] };
+}
+
+/**
+ * The silver trees of the unlabelled news (unlabelledTexts): distinct sentences of minLen-maxLen
+ * words, tagged by `tagger`, kept when the parsers agree on (at least the share `partial` of) the
+ * arcs, heads and full labels; disagreed arcs get head -1 and label "_".
+ */
+export function silverTrees(
+  tagger: { tag(words: readonly string[]): { upos: string[]; xpos: string[] } },
+  parsers: MemberParser[],
+  o: { minLen: number; maxLen: number; partial: number },
+): { kept: Sentence[]; total: number; eligible: number; keptWords: number; keptArcs: number } {
+  const seen = new Set<string>();
+  const kept: Sentence[] = [];
+  let total = 0, eligible = 0, keptWords = 0, keptArcs = 0;
+  for (const text of unlabelledTexts()) {
+    for (const words of textSentences(text)) {
+      total++;
+      if (words.length < o.minLen || words.length > o.maxLen) continue;
+      const key = words.join(" ");
+      if (seen.has(key)) continue;
+      seen.add(key);
+      eligible++;
+      const t = tagger.tag(words);
+      const ps = parsers.map((p) => p.parse(words, t.upos, t.xpos));
+      const a = agreedArcs(ps);
+      const nAgreed = a.filter(Boolean).length;
+      if (nAgreed < o.partial * words.length) continue;
+      const n = words.length;
+      const heads = Int32Array.from(ps[0]!.heads, (h, i) => (a[i] ? h : -1));
+      const deprels = ps[0]!.deprels.map((d, i) => (a[i] ? d : "_"));
+      kept.push({
+        comments: [`# sent_id = silver-${kept.length + 1}`],
+        words,
+        lemmas: new Array<string>(n).fill("_"),
+        upos: t.upos,
+        xpos: t.xpos,
+        feats: new Array<string>(n).fill("_"),
+        heads,
+        deprels,
+        deps: new Array<string>(n).fill("_"),
+        misc: new Array<string>(n).fill("_"),
+        multiwords: [],
+      });
+      keptWords += n;
+      keptArcs += nAgreed;
+    }
+  }
+  return { kept, total, eligible, keptWords, keptArcs };
+}
+
+/** per word: do all the parsers give it the same head and label? */
+function agreedArcs(ps: { heads: Int32Array; deprels: string[] }[]): boolean[] {
+  return Array.from(ps[0]!.heads, (h, i) => ps.every((p) => p.heads[i] === h && p.deprels[i] === ps[0]!.deprels[i]));
+}
+
 function main(): void {
   const argv = process.argv.slice(2);
   const opt = (k: string, d?: string): string | undefined => {
@@ -76,7 +134,7 @@ function main(): void {
   };
   const tagger = loadTagger(join(opt("--tagger")!, "tagger.bin.gz"));
   // "rev:DIR" = a right-to-left parser (train.js --reverse)
-  const parsers = opt("--parsers")!.split(",").map((d) => {
+  const parsers: MemberParser[] = opt("--parsers")!.split(",").map((d) => {
     const rev = d.startsWith("rev:");
     const p = loadParser(join(rev ? d.slice(4) : d, "parser.bin.gz"));
     return { parse: (w: readonly string[], u: readonly string[], x: readonly string[]) => (rev ? parseReversed(p, w, u, x) : p.parse(w, u, x)) };
@@ -91,8 +149,6 @@ function main(): void {
   // --partial F: also keep a sentence on whose arcs (head and label) the parsers agree for at
   // least the share F of its words, with head -1 / label "_" on the others (a partial tree)
   const partial = Number(opt("--partial", "1"));
-  const agreedArcs = (ps: { heads: Int32Array; deprels: string[] }[]): boolean[] =>
-    Array.from(ps[0]!.heads, (h, i) => ps.every((p) => p.heads[i] === h && p.deprels[i] === ps[0]!.deprels[i]));
   if (argv.includes("--check-dev")) {
     const dev = parseConllu(readFileSync(ewtFile("dev"), "utf8"));
     let agreed = 0, words = 0, las = 0, allWords = 0, allLas = 0, pArcs = 0, pOk = 0;
@@ -115,42 +171,7 @@ function main(): void {
     console.log(`dev: ${agreed} of ${dev.length} sentences agreed (${words} of ${allWords} words); LAS of the first parser on them ${((100 * las) / words).toFixed(2)}, on all ${((100 * allLas) / allWords).toFixed(2)}`);
   }
   if (!out) return;
-  const seen = new Set<string>();
-  const kept: Sentence[] = [];
-  let total = 0, eligible = 0, keptWords = 0, keptArcs = 0;
-  for (const text of unlabelledTexts()) {
-    for (const words of textSentences(text)) {
-      total++;
-      if (words.length < minLen || words.length > maxLen) continue;
-      const key = words.join(" ");
-      if (seen.has(key)) continue;
-      seen.add(key);
-      eligible++;
-      const t = tagger.tag(words);
-      const ps = parsers.map((p) => p.parse(words, t.upos, t.xpos));
-      const a = agreedArcs(ps);
-      const nAgreed = a.filter(Boolean).length;
-      if (nAgreed < partial * words.length) continue;
-      const n = words.length;
-      const heads = Int32Array.from(ps[0]!.heads, (h, i) => (a[i] ? h : -1));
-      const deprels = ps[0]!.deprels.map((d, i) => (a[i] ? d : "_"));
-      kept.push({
-        comments: [`# sent_id = silver-${kept.length + 1}`],
-        words,
-        lemmas: new Array<string>(n).fill("_"),
-        upos: t.upos,
-        xpos: t.xpos,
-        feats: new Array<string>(n).fill("_"),
-        heads,
-        deprels,
-        deps: new Array<string>(n).fill("_"),
-        misc: new Array<string>(n).fill("_"),
-        multiwords: [],
-      });
-      keptWords += n;
-      keptArcs += nAgreed;
-    }
-  }
+  const { kept, total, eligible, keptWords, keptArcs } = silverTrees(tagger, parsers, { minLen, maxLen, partial });
   writeFileSync(out, writeConllu(kept));
   console.log(`${total} sentences, ${eligible} distinct of ${minLen}-${maxLen} words, ${kept.length} kept (${keptWords} words, ${(keptWords / Math.max(1, kept.length)).toFixed(1)} per sentence, ${keptArcs} agreed arcs) -> ${out}`);
 }

@@ -8,7 +8,7 @@
  *                               [--explore P] [--explore-from E] [--parser-seed S]
  *                               [--ewt-weight W] [--tagger-ewt-weight W]
  *                               [--silver FILE.conllu [--silver-max N] [--silver-frac F]] [--reverse]
- *                               [--tagger-clusters FILE.json]
+ *                               [--tri-epochs E] [--tagger-clusters FILE.json]
  *
  * --gum: add the GUM train documents (gum/splits.md; dev, test and the reddit genre left out)
  * to the parser's training data ("parser") or to the tagger's and the parser's ("both", the default).
@@ -36,6 +36,7 @@ import { defaultParserOptions, trainParser, type ParserTrainOptions, type Tagged
 import type { Tagger } from "./tagger/model.js";
 import { mulberry32, shuffle } from "./features/hash.js";
 import { parseReversed, reverseSentence } from "./parser/reverse.js";
+import { silverTrees, type MemberParser } from "./silver.js";
 import { defaultTaggerOptions, jackknifeTags, trainTagger, type TaggerTrainOptions } from "./tagger/train.js";
 
 interface Args {
@@ -61,12 +62,18 @@ interface Args {
   silverMax: number;
   /** train a right-to-left parser (reversed sentences; a diverse member for silver.ts) */
   reverse: boolean;
+  /**
+   * epochs of the tri-training members (0 = none): parsers of seeds 7 and 8 and a right-to-left one
+   * of seed 7, trained on this run's data, whose agreed trees on the unlabelled news become the
+   * silver trees (instead of a --silver file)
+   */
+  triEpochs: number;
   /** word clusters for the tagger (tagger/clusters.ts output) */
   taggerClusters?: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { taggerEpochs: 0, parserEpochs: 0, folds: 5, out: modelsDir(), prune: 0.02, gum: "both", parser: {}, ewtWeight: 1, taggerEwtWeight: 1, silverMax: Infinity, reverse: false };
+  const a: Args = { taggerEpochs: 0, parserEpochs: 0, folds: 5, out: modelsDir(), prune: 0.02, gum: "both", parser: {}, ewtWeight: 1, taggerEwtWeight: 1, silverMax: Infinity, reverse: false, triEpochs: 0 };
   let epochs = 0;
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
@@ -85,6 +92,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === "--tagger-ewt-weight") (a.taggerEwtWeight = Number(v)), i++;
     else if (k === "--silver") (a.silver = v!), i++;
     else if (k === "--reverse") a.reverse = true;
+    else if (k === "--tri-epochs") (a.triEpochs = Number(v)), i++;
     else if (k === "--tagger-clusters") (a.taggerClusters = v!), i++;
     else if (k === "--silver-max") (a.silverMax = Number(v)), i++;
     else if (k === "--silver-frac") (a.parser.silverFrac = Number(v)), i++;
@@ -251,14 +259,32 @@ async function main(): Promise<void> {
   // EWT (the target domain, and EWT dev is what is tuned on) weighted over GUM
   if (gum.length > 0) for (let i = 0; i < ewt.length; i++) data[i]!.repeat = args.ewtWeight;
   let silverCount = 0;
-  if (args.silver) {
-    let silver = parseConllu(readFileSync(args.silver, "utf8"));
+  let silver: Sentence[] | null = args.silver ? parseConllu(readFileSync(args.silver, "utf8")) : null;
+  if (!silver && args.triEpochs > 0) {
+    const t1 = Date.now();
+    const members: MemberParser[] = [];
+    for (const [name, seed, rev] of [["seed7", 7, false], ["seed8", 8, false], ["rtl7", 7, true]] as const) {
+      const d = rev ? data.map((x) => ({ ...x, sent: reverseSentence(x.sent), upos: x.upos.slice().reverse(), xpos: x.xpos.slice().reverse() })) : data;
+      const dir = join(args.out, "members", name);
+      mkdirSync(dir, { recursive: true });
+      const m = trainParser(d, { ...popts, seed, epochs: args.triEpochs });
+      saveModel(join(dir, "parser.bin.gz"), parserToContainer(m, { member: name }), 8, args.prune);
+      const { loadParser } = await import("./model-io.js");
+      const saved = loadParser(join(dir, "parser.bin.gz"));
+      members.push({ parse: (w, u, x) => (rev ? parseReversed(saved, w, u, x) : saved.parse(w, u, x)) });
+      log(`tri-training member ${name} (${args.triEpochs} epochs): dev LAS ${evaluate(tagger, saved, dev, rev).las}`);
+    }
+    const st = silverTrees(tagger, members, { minLen: 3, maxLen: 60, partial: 1 });
+    silver = st.kept;
+    log(`silver: ${st.kept.length} agreed trees of ${st.eligible} sentences (${st.keptWords} words); members and silver ${((Date.now() - t1) / 1000).toFixed(0)} s`);
+  }
+  if (silver) {
     if (silver.length > args.silverMax) {
       shuffle(silver, mulberry32(12345));
       silver = silver.slice(0, args.silverMax);
     }
     silverCount = silver.length;
-    log(`silver: ${silver.length} trees from ${args.silver}`);
+    log(`silver: ${silver.length} trees${args.silver ? ` from ${args.silver}` : ""}`);
     // the tags the parser will see: this run's tagger's (the file's are those of the tagger that
     // made the silver trees; the same when it is this one)
     data = data.concat(tagAll(tagger, silver).map((t) => ({ ...t, silver: true })));
@@ -287,7 +313,7 @@ async function main(): Promise<void> {
   const d = evaluate(tagger, shipped, dev, args.reverse);
   log(`parser dev (predicted tags) UAS ${d.uas} LAS ${d.las} LASfull ${d.lasFull}; ${(bytes / 1e6).toFixed(2)} MB; ${secs.toFixed(0)} s`);
   const { log: _l, ...settings } = popts;
-  rec.parser = { settings: { ...settings, jackknifeFolds: args.folds, prune: args.prune, gum: args.gum !== "none", ewtWeight: args.ewtWeight, ...(args.reverse ? { reverse: true } : {}), ...(args.silver ? { silver: args.silver, silverTrees: silverCount } : {}) }, dev: d, seconds: secs, bytes, rows: [shipped.moves.nRows, shipped.arcs.nRows] };
+  rec.parser = { settings: { ...settings, jackknifeFolds: args.folds, prune: args.prune, gum: args.gum !== "none", ewtWeight: args.ewtWeight, ...(args.reverse ? { reverse: true } : {}), ...(silver ? { silver: args.silver ?? `tri-training members, ${args.triEpochs} epochs`, silverTrees: silverCount } : {}) }, dev: d, seconds: secs, bytes, rows: [shipped.moves.nRows, shipped.arcs.nRows] };
   writeFileSync(recPath, JSON.stringify(rec, null, 2) + "\n");
   writeReadme(args.out, rec);
 }
