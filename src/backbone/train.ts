@@ -20,6 +20,12 @@
  * dev LAS 82.12 / 82.17 -> 82.24 / 82.52 with parser seeds 7 / 8, tagger dev UPOS 95.38 -> 95.49;
  * counts such as ambiguity classes, word classes and label candidates still see each sentence once).
  *
+ * --silver FILE: silver trees (silver.js) added to the parser's training data; --tri-epochs E makes
+ * them in the run instead: three members (seeds 7 and 8, right-to-left seed 7; E epochs each) trained
+ * on the run's data, their agreed trees on the unlabelled news (PolNeAR and FNC-1 train bodies).
+ * --tagger-clusters FILE: word clusters (tagger/clusters.js) as tagger features, stored in its file.
+ * With --tagger-clusters and --tri-epochs 6: dev LAS 82.67 / 82.74 with parser seeds 7 / 8 (models/README.md, session 6).
+ *
  * --prune F: when saving the parser, drop weight rows whose largest |weight| is
  * below F x the table's largest (default 0.02: with GUM, dev LAS as at 0.01 with half the move rows).
  * A "## Test" section already in README.md (written by hand after `eval.js`) is kept.
