@@ -1,3 +1,5 @@
+import { boundedMemo } from '../util/bounded-memo.js'
+
 /**
  * Transliteration folding for names: the same person is written al-Sisi, Al-Sisi, el-Sisi and
  * Sisi; Abdel Fattah, Abd al-Fattah and Abdul Fattah; Ma'ruf, Ma’ruf and Maruf; Mohamed, Mohammed
@@ -7,21 +9,10 @@
  *
  * Folding twice changes nothing, and today's folding is the vowel folding of the previous one
  * (foldTransliteration = foldVowels ∘ foldSpellings): the stores' key migrations rely on both, so
- * that a refolded key never collides midway with a key that is still to change.
+ * that a refolded key never collides midway with a key that is still to change. A dozen regular
+ * expressions per name, and news repeats its names: the recent ones are remembered.
  */
-export function foldTransliteration(name: string): string {
-  let key = folded.get(name)
-  if (key === undefined) {
-    // A dozen regular expressions per name, and news repeats its names: remember the recent ones.
-    if (folded.size >= FOLDED_MAX) folded.clear()
-    key = foldVowels(foldSpellings(name))
-    folded.set(name, key)
-  }
-  return key
-}
-
-const FOLDED_MAX = 4096
-const folded = new Map<string, string>()
+export const foldTransliteration: (name: string) => string = boundedMemo((name) => foldVowels(foldSpellings(name)), 4096)
 
 /**
  * The spelling folding alone (case, accents, apostrophes, dashes, particles, Muhammad): the name

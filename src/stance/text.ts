@@ -1,4 +1,5 @@
 /** Tokenisation for stance features: lowercase words, stems, stop words, sentences. */
+import { boundedMemo } from '../util/bounded-memo.js'
 import { porterStem } from './porter.js'
 
 const WORD = /[\p{L}\p{N}]+/gu
@@ -13,16 +14,7 @@ export function words(text: string): string[] {
   return t.match(WORD) ?? []
 }
 
-const stemCache = new Map<string, string>()
-export function stem(w: string): string {
-  let s = stemCache.get(w)
-  if (s === undefined) {
-    s = /\d/.test(w) ? w : porterStem(w)
-    if (stemCache.size > 500_000) stemCache.clear()
-    stemCache.set(w, s)
-  }
-  return s
-}
+export const stem: (w: string) => string = boundedMemo((w) => (/\d/.test(w) ? w : porterStem(w)), 500_000)
 
 /** Sentences by a simple rule: split after . ! ? or a line break, keep those with a word. */
 export function sentences(text: string): string[] {

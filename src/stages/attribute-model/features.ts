@@ -14,6 +14,7 @@ import { TokenFlag, TokenKind } from '../../doc/tokens.js'
 import { h1, h2, h3, hashString } from '../../backbone/features/hash.js'
 import { WF, WordFeatureCache } from '../../backbone/features/word.js'
 import { PHRASE_CUES, SPEECH_VERBS } from '../../lexicon/speech.js'
+import { boundedMemo } from '../../util/bounded-memo.js'
 import { clusterOf } from './clusters.js'
 import { quoteRoles } from './quote-roles.js'
 
@@ -28,45 +29,21 @@ const PARA_EDGE = hashString('<p>')
 const NO_POS = hashString('<nopos>')
 
 const cache = new WordFeatureCache()
-const stringHashes = new Map<string, number>()
-function hs(s: string): number {
-  let v = stringHashes.get(s)
-  if (v === undefined) {
-    if (stringHashes.size > 100_000) stringHashes.clear()
-    v = hashString(s)
-    stringHashes.set(s, v)
-  }
-  return v
-}
+const hs = boundedMemo(hashString, 100_000)
 
 /**
  * hs(prefix + s) without building the string on a repeat: POS tags, relations and cluster ids come
  * from small vocabularies, and hashing them per unit was a visible share of the stage's time.
  */
-const prefixedHashes = new Map<string, Map<string, number>>()
+const prefixedHashes = new Map<string, (s: string) => number>()
 function hsPrefixed(prefix: string, s: string): number {
   let byValue = prefixedHashes.get(prefix)
-  if (!byValue) prefixedHashes.set(prefix, (byValue = new Map()))
-  let v = byValue.get(s)
-  if (v === undefined) {
-    if (byValue.size > 10_000) byValue.clear()
-    v = hashString(prefix + s)
-    byValue.set(s, v)
-  }
-  return v
+  if (!byValue) prefixedHashes.set(prefix, (byValue = boundedMemo((value) => hashString(prefix + value), 10_000)))
+  return byValue(s)
 }
 
 /** clusterOf per word string, kept (bounded) because the same words recur in every document. */
-const clusterCache = new Map<string, number>()
-function cachedCluster(word: string): number {
-  let v = clusterCache.get(word)
-  if (v === undefined) {
-    if (clusterCache.size > 100_000) clusterCache.clear()
-    v = clusterOf(word)
-    clusterCache.set(word, v)
-  }
-  return v
-}
+const cachedCluster = boundedMemo(clusterOf, 100_000)
 
 /** PHRASE_CUES by their first word, so that each unit tests only the phrases it could start. */
 const phrasesByFirstWord = new Map<string, string[][]>()
