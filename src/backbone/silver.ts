@@ -15,6 +15,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { splitSentences } from "../stages/sentences/split.js";
+import { parseCsv } from "../stance/csv.js";
 import { tokenize } from "../stages/tokenize/tokenize.js";
 import { parseConllu, writeConllu, type Sentence } from "./conllu.js";
 import { loadParser, loadTagger } from "./model-io.js";
@@ -31,30 +32,6 @@ export function textSentences(text: string): string[][] {
   });
 }
 
-/** Rows of a CSV file with quoted fields ("" inside quotes = one "). */
-export function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') (field += '"'), i++;
-        else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field), rows.push(row), (row = []), (field = "");
-    } else field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
-
 /** Unlabelled news texts: PolNeAR train article bodies (title line dropped), FNC-1 train bodies. */
 export function unlabelledTexts(): string[] {
   const dir = join(dataDir(), "polnear", "train", "text");
@@ -62,7 +39,7 @@ export function unlabelledTexts(): string[] {
     .filter((f) => f.endsWith(".txt"))
     .sort()
     .map((f) => readFileSync(join(dir, f), "utf8").replace(/^[^\n]*\n/, ""));
-  const fnc = csvRows(readFileSync(join(dataDir(), "fnc1", "train_bodies.csv"), "utf8"))
+  const fnc = parseCsv(readFileSync(join(dataDir(), "fnc1", "train_bodies.csv"), "utf8"))
     .slice(1)
     .map((r) => r[1] ?? "");
   return pol.concat(fnc);
