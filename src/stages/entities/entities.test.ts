@@ -82,6 +82,27 @@ test('should resolve surname-only and variant mentions to the full name, with al
   assert.equal(sisi!.mentions.length, 3)
 })
 
+test('should not read a capitalised common word as a later mention of a person whose name it only resembles', () => {
+  // "About" folds like "Abbott", "Meet" like "Mitt", "More" like "Moore" and "His" like "Hess" once
+  // vowels are folded; a common word joins a person only when it is spelt as the name is.
+  const analysis = analyzeArticle(
+    makeArticle(
+      'Gov. Greg Abbott said on Monday that Mitt Romney and Roy Moore had met Rudolf Hess. About 200 people came. Meet the Press aired it. More than half left. His aides disagreed. Later, Abbott left and Moore stayed.',
+    ),
+  )
+  const mentioned = analysis.entities.flatMap((entity) => entity.mentions.map((mention) => mention.text))
+  for (const word of ['About', 'Meet', 'More', 'His']) assert.ok(!mentioned.includes(word), `${word} read as a name: ${mentioned.join(', ')}`)
+  const abbott = analysis.entities.find((entity) => entity.name === 'Greg Abbott')!
+  assert.deepEqual(abbott.mentions.map((mention) => mention.text), ['Greg Abbott', 'Abbott'])
+  assert.ok(analysis.entities.find((entity) => entity.name === 'Roy Moore')!.mentions.some((mention) => mention.text === 'Moore'))
+})
+
+test('should still take a later surname that is also a common word when it is spelt as the name', () => {
+  const analysis = analyzeArticle(makeArticle('California Gov. Jerry Brown signed the bill on Friday. Brown said the state would lead.'))
+  const brown = analysis.entities.find((entity) => entity.name === 'Jerry Brown')!
+  assert.deepEqual(brown.mentions.map((mention) => mention.text), ['Jerry Brown', 'Brown'])
+})
+
 test('should read roles from titles, premodifiers and appositions', () => {
   const entities = entitiesOf(
     'Sheikh Ahmed al-Tayeb, the Grand Imam of Al-Azhar, spoke. Egyptian political analyst Hamdi Bekheet disagreed. Nabil Fahmy, a member of the National Council for Human Rights, left.',

@@ -11,6 +11,7 @@ import { placeOrGroupType } from '../../lexicon/places.js'
 import { KNOWN_GROUP_PHRASES, KNOWN_GROUPS, PERSON_TITLES } from '../../lexicon/people.js'
 import { COMMON_WORDS } from '../../lexicon/common-words.js'
 import { NEWS_OUTLETS } from '../../lexicon/media.js'
+import { foldSpellings } from '../../lexicon/transliteration.js'
 import { nameParts, outletKey } from './names.js'
 import type { RecognizeInput } from './recognize.js'
 
@@ -90,11 +91,20 @@ export function recognizeWithModel({ text, tokens, sentences, outlet }: Recogniz
 /**
  * Later short mentions the model can miss out of context ("Shoukry told reporters" after "Sameh
  * Shoukry"): a capitalised word outside any mention that repeats part of a person's name in the
- * article is a mention of that person.
+ * article is a mention of that person. Name parts compare with their vowels folded (Shukri for
+ * Shoukry), except for a common English word, which must be spelt as the name is: folded, "About"
+ * reads as "Abbott", "Meet" as "Mitt", "More" as "Moore" and "His" as "Hess", while "Brown" after
+ * "Jerry Brown" is still his.
  */
 function addSurnameMentions(text: string, tokens: TokenColumns, sentences: RecognizeInput['sentences'], mentions: Mention[]): Mention[] {
   const personParts = new Set<string>()
-  for (const mention of mentions) if (mention.type === 'PERSON') for (const part of nameParts(text.slice(mention.start, mention.end))) personParts.add(part)
+  const personSpellings = new Set<string>()
+  for (const mention of mentions) {
+    if (mention.type !== 'PERSON') continue
+    const name = text.slice(mention.start, mention.end)
+    for (const part of nameParts(name)) personParts.add(part)
+    for (const part of foldSpellings(name).split(' ')) personSpellings.add(part)
+  }
   if (personParts.size === 0) return mentions
   const covered = new Uint8Array(tokens.count)
   for (const mention of mentions) covered.fill(1, mention.tokenStart, mention.tokenEnd)
@@ -105,6 +115,7 @@ function addSurnameMentions(text: string, tokens: TokenColumns, sentences: Recog
       const word = text.slice(tokens.start[t]!, tokens.end[t]!)
       const parts = nameParts(word)
       if (parts.length !== 1 || !personParts.has(parts[0]!) || PERSON_TITLES.has(word.toLowerCase())) continue
+      if (COMMON_WORDS.has(word.toLowerCase()) && !personSpellings.has(foldSpellings(word))) continue
       added.push({ start: tokens.start[t]!, end: tokens.end[t]!, tokenStart: t, tokenEnd: t + 1, type: 'PERSON', entity: -1, title: titleBefore(text, tokens, t, sentence.tokenStart) })
     }
   }
