@@ -103,6 +103,14 @@ test('should still take a later surname that is also a common word when it is sp
   assert.deepEqual(brown.mentions.map((mention) => mention.text), ['Jerry Brown', 'Brown'])
 })
 
+test('should make a hyphenated "person" whose initials the article uses an organisation with its acronym', () => {
+  const entities = entitiesOf('Carly Fiorina, who ran Hewlett-Packard until 2005, defended her record on Tuesday. At HP, she cut 30,000 jobs, her critics say. Fiorina said the cuts saved the company.')
+  const hp = entities.find((entity) => entity.name === 'Hewlett-Packard')!
+  assert.equal(hp.type, 'ORG')
+  assert.deepEqual(hp.mentions.map((mention) => mention.text), ['Hewlett-Packard', 'HP'])
+  assert.equal(entities.find((entity) => entity.name === 'Carly Fiorina')?.type, 'PERSON')
+})
+
 test('should read roles from titles, premodifiers and appositions', () => {
   const entities = entitiesOf(
     'Sheikh Ahmed al-Tayeb, the Grand Imam of Al-Azhar, spoke. Egyptian political analyst Hamdi Bekheet disagreed. Nabil Fahmy, a member of the National Council for Human Rights, left.',

@@ -62,6 +62,13 @@ function mergeAliases(text: string, mentions: Mention[], entities: ResolvedEntit
     const full = byInitials.get(entity.name) ?? []
     if (full.length !== 1) continue
     const into = full[0]!
+    // People go by the initials of several names (FDR, MBS); a "person" named by one hyphenated
+    // word whose initials the article uses ("Hewlett-Packard" ... "HP", "Rolls-Royce" ... "RR") is a
+    // company the recogniser read as a double-barrelled surname.
+    if (entities[into]!.type === 'PERSON' && !/\s/.test(entities[into]!.name)) {
+      entities[into]!.type = 'ORG'
+      for (const m of entities[into]!.mentions) mentions[m]!.type = 'ORG'
+    }
     for (const m of entity.mentions) mentions[m]!.type = entities[into]!.type
     fold(index, into)
   }
