@@ -73,10 +73,22 @@ export function toEntities(words: readonly string[], spans: readonly { start: nu
 
 const HYPHENATED = /^[^\s-]+(?:-[^\s-]+)+$/;
 
+/** Lowercase pieces before a name that make a hyphenated word a modifier: "anti-Trump", "pro-Beijing". */
+const MODIFIER_PREFIXES = new Set(["anti", "pro", "post", "pre", "non", "neo", "stop", "de", "mid", "pan", "half"]);
+
+/** Lowercase pieces after a name that make a hyphenated word a modifier: "Bush-era", "Rubio-style". */
+const MODIFIER_SUFFIXES = new Set([
+  "era", "style", "like", "type", "inspired", "related", "based", "backed", "led", "born", "themed", "branded",
+  "linked", "leaning", "aligned", "supporting", "endorsing", "backing", "critic", "critics", "only", "level",
+  "levels", "minded", "friendly", "owned", "run", "funded", "affiliated", "sponsored", "controlled", "held",
+  "allied", "appointed", "nominated", "loyal", "loyalist", "loyalists", "bashing", "ism", "ist", "ists",
+]);
+
 /**
  * The training treebanks split hyphenated words ("al - Sisi", "Coca - Cola"),
  * so input tokens like "al-Sisi" are split the same way before tagging and
- * the spans are mapped back to the caller's tokens (widened to whole tokens).
+ * the spans are mapped back to the caller's tokens (widened to whole tokens), except a span that
+ * covers only the name inside a hyphenated modifier ("anti-Trump", "Bush-era").
  */
 export function recognizerFor(model: NerModel, tagger: () => { tag(words: readonly string[]): PosTags } = () => loadBackbone()): Ner {
   // Tags for the words the model decodes: the caller's, else the tagger's on the caller's words (so
@@ -121,10 +133,26 @@ export function recognizerFor(model: NerModel, tagger: () => { tag(words: readon
           origin.push(i);
         }
       });
+      const spans = model.predictSpans(pieces, tagsFor(words, tags, pieces, origin));
+      // A name inside a hyphenated modifier ("anti-Trump", "pro-Beijing", "Bush-era", "Rubio-style",
+      // "Mets-inspired"): the word is not a name, and widened to it the span would make it one.
+      // Only these affixes count: other lowercase pieces are parts of names ("Wong Pik-wan").
+      const modifierOnly = (s: { start: number; end: number }, i: number): boolean => {
+        for (let k = 0; k < pieces.length; k++) {
+          if (origin[k] !== i || (k >= s.start && k < s.end)) continue;
+          const piece = pieces[k]!;
+          if ((k < s.start && MODIFIER_PREFIXES.has(piece)) || (k >= s.end && MODIFIER_SUFFIXES.has(piece))) return true;
+        }
+        return false;
+      };
       const out: { start: number; end: number; type: string }[] = [];
-      for (const s of model.predictSpans(pieces, tagsFor(words, tags, pieces, origin))) {
-        const start = origin[s.start]!;
-        const end = origin[s.end - 1]! + 1;
+      for (const s of spans) {
+        let start = origin[s.start]!;
+        let end = origin[s.end - 1]! + 1;
+        // a modifier at either end is left out of a longer span ("pro-Beijing New People Party")
+        if (s.type !== "NORP" && modifierOnly(s, start)) start++;
+        if (s.type !== "NORP" && end > start && modifierOnly(s, end - 1)) end--;
+        if (end <= start) continue;
         const prev = out[out.length - 1];
         if (prev && start < prev.end) {
           if (prev.type === s.type) prev.end = Math.max(prev.end, end);

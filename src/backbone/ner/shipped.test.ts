@@ -33,6 +33,21 @@ test("people, organisations and places in news sentences", () => {
   check("Microsoft chief executive Satya Nadella told Reuters the company would invest in India .", ["ORG:Microsoft", "PERSON:Satya Nadella", "GPE:India"]);
 });
 
+test("a name inside a hyphenated modifier is no entity; hyphenated names stay whole", () => {
+  const entities = (text: string): string[] => {
+    const words = text.split(" ");
+    return found(words, ner.recognize(words));
+  };
+  const protest = entities("Hundreds of anti-Trump protesters marched in Chicago , Mayor Rahm Emanuel said .");
+  assert.ok(!protest.some((e) => e.includes("Trump")), protest.join(", "));
+  assert.ok(protest.includes("PERSON:Rahm Emanuel"));
+  const era = entities("Carlos Lopez-Cantera said the Bush-era rules and Rubio-style politics were gone .");
+  assert.deepEqual(era, ["PERSON:Carlos Lopez-Cantera"]);
+  // a modifier at the edge of a longer name is left out of it; a lowercase piece of a name stays in
+  const party = entities("The pro-Beijing New People Party won two seats , Wong Pik-wan said .");
+  assert.deepEqual(party, ["ORG:New People Party", "PERSON:Wong Pik-wan"]);
+});
+
 test("API shape", () => {
   assert.deepEqual(ner.recognize([]), []);
   const words = "Police in Cairo arrested two men .".split(" ");
