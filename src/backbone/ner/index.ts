@@ -46,12 +46,13 @@ export function toEntities(words: readonly string[], spans: readonly { start: nu
   const out: NerEntity[] = [];
   for (const s of spans) {
     let start = s.start;
-    const end = s.end;
+    let end = s.end;
     let type: EntityType;
     switch (s.type) {
       case "PERSON":
         type = "PERSON";
         while (end - start > 1 && TITLES.has(words[start]!.toLowerCase())) start++;
+        [start, end] = personName(words, start, end);
         break;
       case "ORG":
         type = "ORG";
@@ -69,6 +70,29 @@ export function toEntities(words: readonly string[], spans: readonly { start: nu
     out.push({ start, end, type });
   }
   return out;
+}
+
+/** Lowercase words that belong inside a person's name: particles, alone or joined ("al-Sisi", "d'Ettorre"). */
+const NAME_PARTICLE = /^(?:(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|bint|ben|abu|de|del|della|der|den|di|da|dos|das|du|van|von|ter|le|la|y)(?:$|[-‐'’])|[dl]['’]\p{Lu})/u;
+
+/**
+ * The person's name inside a span the recogniser typed PERSON, [start, end). It sometimes runs a
+ * name on into what follows ("Elizabeth Warren of Massachusetts", a headline's "Chris Christie
+ * savaged Rubio") or reads an office before the name into it ("Undersecretary for Education Mr.
+ * Toccafondi"): the name stops before the first lowercase word after its first word that is not a
+ * name particle, unless a title after that word introduces the name, which then starts after the
+ * title. A name that is lowercase from its first word on ("mitt romney" in web text) is left as
+ * it is.
+ */
+function personName(words: readonly string[], start: number, end: number): [number, number] {
+  if (!/^\p{Lu}/u.test(words[start]!)) return [start, end];
+  let cut = -1;
+  for (let i = start + 1; i < end && cut < 0; i++) if (/^\p{Ll}/u.test(words[i]!) && !NAME_PARTICLE.test(words[i]!)) cut = i;
+  if (cut < 0) return [start, end];
+  for (let i = end - 2; i > cut; i--) {
+    if (TITLES.has(words[i]!.toLowerCase()) && /^\p{Lu}/u.test(words[i + 1]!)) return personName(words, i + 1, end);
+  }
+  return [start, cut];
 }
 
 const HYPHENATED = /^[^\s-]+(?:-[^\s-]+)+$/;
@@ -137,11 +161,15 @@ export function recognizerFor(model: NerModel, tagger: () => { tag(words: readon
       // A name inside a hyphenated modifier ("anti-Trump", "pro-Beijing", "Bush-era", "Rubio-style",
       // "Mets-inspired"): the word is not a name, and widened to it the span would make it one.
       // Only these affixes count: other lowercase pieces are parts of names ("Wong Pik-wan").
+      // So is a phrase written as one word ("are-you-with-Trump", "nothing-but-Donald"): three
+      // pieces or more, one of them a lowercase word left out of the span that is no name particle.
       const modifierOnly = (s: { start: number; end: number }, i: number): boolean => {
+        const phrase = words[i]!.split("-").length >= 3;
         for (let k = 0; k < pieces.length; k++) {
-          if (origin[k] !== i || (k >= s.start && k < s.end)) continue;
+          if (origin[k] !== i || (k >= s.start && k < s.end) || pieces[k] === "-") continue;
           const piece = pieces[k]!;
           if ((k < s.start && MODIFIER_PREFIXES.has(piece)) || (k >= s.end && MODIFIER_SUFFIXES.has(piece))) return true;
+          if (phrase && /^\p{Ll}/u.test(piece) && !NAME_PARTICLE.test(piece)) return true;
         }
         return false;
       };

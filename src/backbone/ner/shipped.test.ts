@@ -41,11 +41,28 @@ test("a name inside a hyphenated modifier is no entity; hyphenated names stay wh
   const protest = entities("Hundreds of anti-Trump protesters marched in Chicago , Mayor Rahm Emanuel said .");
   assert.ok(!protest.some((e) => e.includes("Trump")), protest.join(", "));
   assert.ok(protest.includes("PERSON:Rahm Emanuel"));
+  const phrase = entities("Voters face an are-you-with-Trump test , Rahm Emanuel said .");
+  assert.ok(!phrase.some((e) => e.includes("Trump")), phrase.join(", "));
   const era = entities("Carlos Lopez-Cantera said the Bush-era rules and Rubio-style politics were gone .");
   assert.deepEqual(era, ["PERSON:Carlos Lopez-Cantera"]);
   // a modifier at the edge of a longer name is left out of it; a lowercase piece of a name stays in
   const party = entities("The pro-Beijing New People Party won two seats , Wong Pik-wan said .");
   assert.deepEqual(party, ["ORG:New People Party", "PERSON:Wong Pik-wan"]);
+});
+
+test("a person's name stops where the recogniser ran it on into a place or an office", () => {
+  const people = (text: string): string[] => {
+    const words = text.split(" ");
+    return found(words, ner.recognize(words)).filter((e) => e.startsWith("PERSON:"));
+  };
+  assert.deepEqual(people("Sen. Elizabeth Warren of Massachusetts said the bill was dead ."), ["PERSON:Elizabeth Warren"]);
+  assert.deepEqual(people("Undersecretary for Education Mr. Toccafondi said so ."), ["PERSON:Toccafondi"]);
+  // lowercase particles stay inside names
+  assert.deepEqual(people("Ludwig van Beethoven and Charles de Gaulle met Osama bin Laden ."), [
+    "PERSON:Ludwig van Beethoven",
+    "PERSON:Charles de Gaulle",
+    "PERSON:Osama bin Laden",
+  ]);
 });
 
 test("API shape", () => {
