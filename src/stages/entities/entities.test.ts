@@ -111,6 +111,15 @@ test('should make a hyphenated "person" whose initials the article uses an organ
   assert.equal(entities.find((entity) => entity.name === 'Carly Fiorina')?.type, 'PERSON')
 })
 
+test('should not make two people named together with a hyphen a person, and keep a double-barrelled surname', () => {
+  const entities = entitiesOf(
+    'Donald Trump and Hillary Clinton met in St. Louis. The Trump-Clinton debate drew 84 million viewers, more than the Clinton-Trump rematch. Carlos Lopez-Cantera watched; Lopez-Cantera said Clinton won.',
+  )
+  const people = entities.filter((entity) => entity.type === 'PERSON')
+  assert.deepEqual(people.map((entity) => entity.name).sort(), ['Carlos Lopez-Cantera', 'Donald Trump', 'Hillary Clinton'])
+  assert.deepEqual(people.find((entity) => entity.name === 'Carlos Lopez-Cantera')!.mentions.map((mention) => mention.text), ['Carlos Lopez-Cantera', 'Lopez-Cantera'])
+})
+
 test('should read roles from titles, premodifiers and appositions', () => {
   const entities = entitiesOf(
     'Sheikh Ahmed al-Tayeb, the Grand Imam of Al-Azhar, spoke. Egyptian political analyst Hamdi Bekheet disagreed. Nabil Fahmy, a member of the National Council for Human Rights, left.',

@@ -81,11 +81,44 @@ export function recognizeWithModel({ text, tokens, sentences, outlet }: Recogniz
       })
     }
   }
-  return addSurnameMentions(text, tokens, sentences, mentions)
+  return addSurnameMentions(text, tokens, sentences, withoutNamePairs(text, mentions))
 
   function lower(t: number): string {
     return text.slice(tokens.start[t]!, tokens.end[t]!).toLowerCase()
   }
+}
+
+/**
+ * A "person" written as two surnames joined by a hyphen is two people named together ("the
+ * Trump-Clinton debate", "the Clinton-Kaine ticket") when the article names each of them apart and
+ * never together: the mention goes. "Lopez-Cantera" after "Carlos Lopez-Cantera" stays, since one
+ * person's name holds both parts.
+ */
+function withoutNamePairs(text: string, mentions: Mention[]): Mention[] {
+  const partsOf = mentions.map((mention) => (mention.type === 'PERSON' ? nameParts(text.slice(mention.start, mention.end)) : []))
+  const pairShaped = (index: number): boolean => {
+    const mention = mentions[index]!
+    const surface = text.slice(mention.start, mention.end)
+    return mention.type === 'PERSON' && !/\s/.test(surface) && surface.includes('-') && partsOf[index]!.length === 2
+  }
+  const isPair = (index: number): boolean => {
+    if (!pairShaped(index)) return false
+    const [a, b] = partsOf[index]! as [string, string]
+    let apartA = false
+    let apartB = false
+    for (let other = 0; other < mentions.length; other++) {
+      if (other === index || mentions[other]!.type !== 'PERSON') continue
+      const hasA = partsOf[other]!.includes(a)
+      const hasB = partsOf[other]!.includes(b)
+      // "Clinton-Trump" beside "Trump-Clinton" is the same pairing, not a name holding both
+      if (hasA && hasB && !pairShaped(other)) return false
+      apartA ||= hasA
+      apartB ||= hasB
+    }
+    return apartA && apartB
+  }
+  const kept = mentions.filter((_, index) => !isPair(index))
+  return kept.length === mentions.length ? mentions : kept
 }
 
 /**
