@@ -19,7 +19,9 @@ export const foldTransliteration: (name: string) => string = boundedMemo((name) 
  * key of SQLite schema 4 and PostgreSQL schema 3, and the form in which name particles are still
  * recognisable ("le", "de" before vowel folding makes them "li", "di").
  */
-export function foldSpellings(name: string): string {
+export const foldSpellings: (name: string) => string = boundedMemo(spellingFolded, 4096)
+
+function spellingFolded(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -95,12 +95,10 @@ export function recognizeWithModel({ text, tokens, sentences, outlet }: Recogniz
  * person's name holds both parts.
  */
 function withoutNamePairs(text: string, mentions: Mention[]): Mention[] {
+  const hyphenated = (mention: Mention): boolean => mention.type === 'PERSON' && mention.tokenEnd - mention.tokenStart === 1 && text.slice(mention.start, mention.end).includes('-')
+  if (!mentions.some(hyphenated)) return mentions
   const partsOf = mentions.map((mention) => (mention.type === 'PERSON' ? nameParts(text.slice(mention.start, mention.end)) : []))
-  const pairShaped = (index: number): boolean => {
-    const mention = mentions[index]!
-    const surface = text.slice(mention.start, mention.end)
-    return mention.type === 'PERSON' && !/\s/.test(surface) && surface.includes('-') && partsOf[index]!.length === 2
-  }
+  const pairShaped = (index: number): boolean => hyphenated(mentions[index]!) && partsOf[index]!.length === 2
   const isPair = (index: number): boolean => {
     if (!pairShaped(index)) return false
     const [a, b] = partsOf[index]! as [string, string]
