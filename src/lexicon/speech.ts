@@ -45,6 +45,20 @@ export const PRONOUNS = new Map<string, 'person' | 'plural' | 'thing'>([
 ])
 
 /**
+ * Possessive determiners that stand for their owner when they are the whole source of a statement
+ * ("his claim that ...", "her acknowledgment that ..."). The first-person ones refer as "I" and
+ * "we" do (the one speaking); the third-person ones to the nearest name before them.
+ */
+export const POSSESSIVE_PRONOUNS = new Map<string, { person: 'first' | 'third'; kind: 'person' | 'plural' | 'thing' }>([
+  ['my', { person: 'first', kind: 'person' }],
+  ['our', { person: 'first', kind: 'plural' }],
+  ['his', { person: 'third', kind: 'person' }],
+  ['her', { person: 'third', kind: 'person' }],
+  ['their', { person: 'third', kind: 'plural' }],
+  ['its', { person: 'third', kind: 'thing' }],
+])
+
+/**
  * Verbs that report speech only with a clause after them ("maintained that ...", "asked: ..."); with a
  * plain object they usually mean something else ("maintained a policy", "asked the council to").
  */

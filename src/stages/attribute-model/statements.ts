@@ -11,6 +11,7 @@ import type { Document, SpeakerRef, StatementAnnotation } from '../../doc/docume
 import { TokenKind } from '../../doc/tokens.js'
 import { TokenView } from '../attribute/context.js'
 import { resolveSpeaker } from '../attribute/speaker.js'
+import { POSSESSIVE_PRONOUNS } from '../../lexicon/speech.js'
 import { outletKey } from '../entities/names.js'
 import type { SpanLabel } from './model.js'
 import type { Syntax } from './syntax.js'
@@ -180,7 +181,8 @@ export function buildStatements(doc: Document, units: Units, spans: readonly Tag
       speaker = resolved.get(p.source) ?? resolveSource(doc, view, units, p.source, recentSpeakers, syntax, ownOutlet)
       resolved.set(p.source, speaker)
     }
-    if (speaker.end > speaker.start) recentSpeakers.push(speaker.entity)
+    // the owner of "his claim" is found by position, and is no speaker for the pronouns that follow
+    if (speaker.end > speaker.start && POSSESSIVE_PRONOUNS.get(doc.text.slice(speaker.start, speaker.end).toLowerCase())?.person !== 'third') recentSpeakers.push(speaker.entity)
     return { kind: p.kind, speaker, cue: p.cue, content: p.content }
   })
 }

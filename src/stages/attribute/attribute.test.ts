@@ -496,3 +496,13 @@ test('should read a quotation signed with a dash and a name as that person’s s
   )
   assert.ok(!statements.some((statement) => statement.speaker.text === 'AP'))
 })
+
+test('should resolve a possessive source ("her claim that ...") to the nearest name before it', () => {
+  const analysis = analyzeArticle(
+    makeArticle('Senator Ann Walsh said on Monday that the budget was balanced. Contrary to her claim that the state would save money, the plan costs more.'),
+  )
+  const claim = analysis.statements.find((statement) => statement.cue.text === 'claim')
+  assert.ok(claim, analysis.statements.map((statement) => `${statement.speaker.text} / ${statement.cue.text}`).join('; '))
+  assert.equal(claim.speaker.text, 'her')
+  assert.equal(claim.speaker.name, 'Ann Walsh')
+})

@@ -5,7 +5,7 @@
  * anonymous source ("officials", "a source close to the talks").
  */
 import type { Document, SpeakerRef } from '../../doc/document.js'
-import { ANONYMOUS_HEADS, PRONOUNS, SPEECH_VERBS } from '../../lexicon/speech.js'
+import { ANONYMOUS_HEADS, POSSESSIVE_PRONOUNS, PRONOUNS, SPEECH_VERBS } from '../../lexicon/speech.js'
 import type { TokenView } from './context.js'
 import { initialsOf } from '../entities/resolve.js'
 
@@ -124,10 +124,17 @@ export function resolveSpeaker(
     return { start: mention.start, end: mention.end, entity: mention.entity, anonymous: false }
   }
   const phrase = view.text.slice(start, end).toLowerCase()
-  const pronoun = PRONOUNS.get(phrase)
+  const possessive = POSSESSIVE_PRONOUNS.get(phrase)
+  const pronoun = PRONOUNS.get(phrase) ?? (possessive?.person === 'first' ? possessive.kind : undefined)
   if (pronoun) {
     const wanted = pronoun === 'person' ? 'PERSON' : pronoun === 'thing' ? 'ORG' : 'ORG'
     const entity = lastEntityBefore(doc, start, wanted, recentSpeakers, notByPronoun)
+    return { start, end, entity, anonymous: false }
+  }
+  // "his claim that ...", "her acknowledgment that ...": the owner is nearly always the nearest
+  // name before it ("Mrs. Clinton has been frank in her acknowledgment"), not the last speaker.
+  if (possessive) {
+    const entity = lastEntityBefore(doc, start, possessive.kind === 'person' ? 'PERSON' : 'ORG', [], notByPronoun)
     return { start, end, entity, anonymous: false }
   }
   const head = phrase.split(/\s+/).pop() ?? ''
