@@ -14,6 +14,7 @@
 import { join } from "node:path";
 import { defaultModelsDir } from "./data.js";
 import { placeKind, TITLES } from "./lexicon.js";
+import { NAME_PARTICLES, NAME_PREFIX } from "../../lexicon/people.js";
 import { sharedModel } from "../shared.js";
 import { loadModel, type NerModel } from "./model.js";
 import type { PosTags } from "./features.js";
@@ -72,8 +73,10 @@ export function toEntities(words: readonly string[], spans: readonly { start: nu
   return out;
 }
 
-/** Lowercase words that belong inside a person's name: particles, alone or joined ("al-Sisi", "d'Ettorre"). */
-const NAME_PARTICLE = /^(?:(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|bint|ben|abu|de|del|della|der|den|di|da|dos|das|du|van|von|ter|le|la|y)(?:$|[-‐'’])|[dl]['’]\p{Lu})/u;
+/** A lowercase word that belongs inside a person's name: a particle alone ("bin", "van") or joined ("al-Sisi", "d'Ettorre"). */
+function isNameParticle(word: string): boolean {
+  return NAME_PARTICLES.has(word) || NAME_PREFIX.test(word) || /^[dl]['’]\p{Lu}/u.test(word);
+}
 
 /**
  * The person's name inside a span the recogniser typed PERSON, [start, end). It sometimes runs a
@@ -87,7 +90,7 @@ const NAME_PARTICLE = /^(?:(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|bint|ben|abu|d
 function personName(words: readonly string[], start: number, end: number): [number, number] {
   if (!/^\p{Lu}/u.test(words[start]!)) return [start, end];
   let cut = -1;
-  for (let i = start + 1; i < end && cut < 0; i++) if (/^\p{Ll}/u.test(words[i]!) && !NAME_PARTICLE.test(words[i]!)) cut = i;
+  for (let i = start + 1; i < end && cut < 0; i++) if (/^\p{Ll}/u.test(words[i]!) && !isNameParticle(words[i]!)) cut = i;
   if (cut < 0) return [start, end];
   for (let i = end - 2; i > cut; i--) {
     if (TITLES.has(words[i]!.toLowerCase()) && /^\p{Lu}/u.test(words[i + 1]!)) return personName(words, i + 1, end);
@@ -169,7 +172,7 @@ export function recognizerFor(model: NerModel, tagger: () => { tag(words: readon
           if (origin[k] !== i || (k >= s.start && k < s.end) || pieces[k] === "-") continue;
           const piece = pieces[k]!;
           if ((k < s.start && MODIFIER_PREFIXES.has(piece)) || (k >= s.end && MODIFIER_SUFFIXES.has(piece))) return true;
-          if (phrase && /^\p{Ll}/u.test(piece) && !NAME_PARTICLE.test(piece)) return true;
+          if (phrase && /^\p{Ll}/u.test(piece) && !isNameParticle(piece)) return true;
         }
         return false;
       };
