@@ -15,10 +15,11 @@ import type { Ner } from "./index.js";
 import { SpanScorer } from "./metrics.js";
 import type { Span } from "./tags.js";
 
-const UNER_OF: Record<string, string> = { PERSON: "PER", ORG: "ORG", GPE: "LOC", LOC: "LOC" };
+export const UNER_OF: Record<string, string> = { PERSON: "PER", ORG: "ORG", GPE: "LOC", LOC: "LOC" };
 const GUM_OF: Record<string, string> = { PERSON: "person", ORG: "organization", GPE: "place", LOC: "place" };
 
-function mapSpans(spans: readonly Span[], table: Record<string, string>): Span[] {
+/** Spans in a protocol's types (UNER: PER / ORG / LOC), others dropped. */
+export function mapSpans(spans: readonly Span[], table: Record<string, string>): Span[] {
   const out: Span[] = [];
   for (const s of spans) {
     const t = table[s.type];

@@ -10,6 +10,9 @@
  *   --synthetic N     template sentences with Arabic-origin names (default 300)
  *   --folds K         cross-validation folds over UNER dev documents (default 5)
  *   --dump FILE       write out-of-fold UNER predictions of the last epoch (analysis)
+ *   --silver-report   in the cross-validation, also build silver labels for the held-out UNER dev sentences from
+ *                     their gold UD EWT dev trees, as silverEwt does for EWT train, and score them against the
+ *                     UNER gold: how good the silver data is, and what it misses (analysis)
  *   --out FILE        model path (default models/ner.bin.gz)
  *   --prune X         drop weight rows below X * max |w| (default 0.002)
  *   --silver F        share of UD EWT train sentences added with silver labels (default 1; 0 = none; see silverEwt)
@@ -36,13 +39,13 @@ import { dirname, join, relative } from "node:path";
 import { learnPropn, learnWordStats, type WordStats } from "./clusters.js";
 import { ewtFile } from "../paths.js";
 import { addNorp, dataDir, defaultModelsDir, gumSplits, propnSpans, readConllu, readGum, readRe3d, readUner, readWikigold, repoRoot, syntheticArabicNames, taggedTrainText, unlabelledText, type NerSentence, type UdToken } from "./data.js";
-import { scoreCorpus } from "./evaluate.js";
+import { mapSpans, scoreCorpus, UNER_OF } from "./evaluate.js";
 import { extractFeatures, FeatureScratch, MAX_FEATS_PER_TOKEN, POS_RUN, POS_SHAPE, POS_UPOS, POS_WIDE, POS_WORD, POS_XPOS, type PosTags } from "./features.js";
 import { attachTags, jackknifedTags } from "./pos.js";
 import { recognizerFor } from "./index.js";
 import { fmtPrf, SpanScorer } from "./metrics.js";
 import { NerModel, saveModel } from "./model.js";
-import type { Scheme } from "./tags.js";
+import type { Scheme, Span } from "./tags.js";
 import { hashString, IntMap, mulberry32, shuffle } from "./util.js";
 
 interface Opts {
@@ -55,6 +58,7 @@ interface Opts {
   folds: number;
   synthetic: number;
   dump: string;
+  silverReport: boolean;
   out: string;
   prune: number;
   seed: number;
@@ -79,6 +83,7 @@ function parseArgs(argv: string[]): Opts {
     folds: 5,
     synthetic: 300,
     dump: "",
+    silverReport: false,
     out: join(defaultModelsDir(), "ner.bin.gz"),
     prune: 0.002,
     seed: 13,
@@ -104,6 +109,7 @@ function parseArgs(argv: string[]): Opts {
     else if (a === "--folds") o.folds = Number(v());
     else if (a === "--synthetic") o.synthetic = Number(v());
     else if (a === "--dump") o.dump = v();
+    else if (a === "--silver-report") o.silverReport = true;
     else if (a === "--prune") o.prune = Number(v());
     else if (a === "--seed") o.seed = Number(v());
     else if (a === "--silver") o.silver = Number(v());
@@ -258,17 +264,26 @@ function silverEwt(teacher: NerModel, ewt: EwtSentence[], opts: Opts): NerSenten
   for (const s of ewt) {
     if (opts.silver < 1 && ((hashString(s.id) >>> 0) % 1000) / 1000 >= opts.silver) continue;
     const words = s.toks.map((t) => t.form);
-    const cands = propnSpans(s.toks);
-    const spans = teacher.typeSpans(words, cands, opts.silverPenalty, posOf(s));
+    const { spans, complete } = silverLabels(teacher, s.toks, words, opts, posOf(s));
     // a candidate the teacher leaves O may be a missed name: such sentences are dropped (unless kept by option)
-    if (!opts.silverKeepUntyped && spans.length < cands.length) continue;
+    if (!opts.silverKeepUntyped && !complete) continue;
     out.push({ words, spans, doc: s.doc, id: s.id, upos: s.upos, xpos: s.xpos });
   }
   return addNorp(out);
 }
 
+/**
+ * Silver spans of one sentence with a gold UD tree: the proper-noun runs (propnSpans) as the
+ * teacher types them. `complete`: the teacher typed every run.
+ */
+function silverLabels(teacher: NerModel, toks: UdToken[], words: string[], opts: Opts, tags?: PosTags): { spans: Span[]; complete: boolean } {
+  const cands = propnSpans(toks);
+  const spans = teacher.typeSpans(words, cands, opts.silverPenalty, tags);
+  return { spans, complete: spans.length === cands.length };
+}
+
 /** Train on `gold`, plus silver EWT sentences typed by a gold-only teacher when opts.silver > 0. */
-function withSilver(label: string, gold: NerSentence[], ewt: EwtSentence[], stats: WordStats, opts: Opts): NerSentence[] {
+function withSilver(label: string, gold: NerSentence[], ewt: EwtSentence[], stats: WordStats, opts: Opts, onTeacher?: (teacher: NerModel) => void): NerSentence[] {
   if (opts.silver <= 0) return gold;
   let teacher = runTraining(`${label} teacher`, gold, [], stats, opts, opts.teacherEpochs).model;
   let silver = silverEwt(teacher, ewt, opts);
@@ -277,10 +292,79 @@ function withSilver(label: string, gold: NerSentence[], ewt: EwtSentence[], stat
     teacher = runTraining(`${label} teacher ${r + 1}`, [...gold, ...silver], [], stats, opts, opts.teacherEpochs).model;
     silver = silverEwt(teacher, ewt, opts);
   }
+  onTeacher?.(teacher);
   let n = 0;
   for (const s of silver) n += s.spans.length;
   log(`[${label}] silver: ${silver.length} EWT train sentences, ${n} spans`);
   return [...gold, ...silver];
+}
+
+/**
+ * How good the silver labels are (--silver-report): each fold's teacher labels the held-out UNER dev
+ * sentences as silverEwt labels EWT train (gold-UPOS proper-noun runs of the gold UD EWT dev trees,
+ * typed or left O), and the result is scored against the UNER gold, over all held-out sentences and
+ * over those silverEwt would keep. Candidates: the untyped runs that match a gold name's boundaries.
+ */
+class SilverReport {
+  private readonly trees = new Map<string, UdToken[]>();
+  private readonly all = new SpanScorer();
+  private readonly kept = new SpanScorer();
+  private candidates = 0;
+  private matched = 0;
+  private sentences = 0;
+  private keptSentences = 0;
+  private readonly missed = new Map<string, number>();
+  /** one line per silver error (with --dump, written to FILE.silver) */
+  readonly errors: string[] = [];
+
+  constructor(devTrees: { id: string; toks: UdToken[] }[], private readonly opts: Opts) {
+    for (const t of devTrees) this.trees.set(t.id, t.toks);
+  }
+
+  add(teacher: NerModel, held: NerSentence[]): void {
+    for (const s of held) {
+      const toks = s.id === undefined ? undefined : this.trees.get(s.id);
+      if (!toks || toks.length !== s.words.length) continue;
+      const cands = propnSpans(toks);
+      const { spans: typed, complete } = silverLabels(teacher, toks, s.words, this.opts, posOf(s));
+      const gold = mapSpans(s.spans, UNER_OF);
+      const pred = mapSpans(typed, UNER_OF);
+      this.sentences++;
+      this.all.add(gold, pred);
+      if (complete) {
+        this.keptSentences++;
+        this.kept.add(gold, pred);
+      }
+      this.candidates += cands.length;
+      const text = (x: { start: number; end: number }): string => s.words.slice(x.start, x.end).join(" ");
+      for (const p of pred) {
+        const g = gold.find((x) => x.start === p.start && x.end === p.end);
+        if (!g || g.type !== p.type) this.errors.push(`${g ? g.type : "O"} -> ${p.type}: ${text(p)}  || ${s.words.join(" ").slice(0, 140)}`);
+      }
+      for (const g of gold) {
+        if (!pred.some((p) => p.start === g.start && p.end === g.end)) this.errors.push(`${g.type} -> ${cands.some((c) => c.start === g.start && c.end === g.end) ? "O" : "no candidate"}: ${text(g)}  || ${s.words.join(" ").slice(0, 140)}`);
+      }
+      for (const g of gold) {
+        if (cands.some((c) => c.start === g.start && c.end === g.end)) this.matched++;
+        else {
+          // why a gold name is no candidate: the UPOS of its words
+          const why = toks.slice(g.start, g.end).map((t) => t.upos).join(" ");
+          this.missed.set(why, (this.missed.get(why) ?? 0) + 1);
+        }
+      }
+    }
+  }
+
+  print(): void {
+    log(`silver labels of the held-out UNER dev sentences (${this.sentences}; ${this.keptSentences} kept by silverEwt):`);
+    log(`  all sentences:  ${fmtPrf(this.all.result())}`);
+    log(`  kept sentences: ${fmtPrf(this.kept.result())}`);
+    const per = [...this.all.perType].sort().map(([t, c]) => `${t} ${fmtPrf(SpanScorer.prf(c.tp, c.gold, c.pred))}`);
+    for (const p of per) log(`    ${p}`);
+    log(`  candidate runs ${this.candidates}; gold names with a candidate of the same boundaries ${this.matched} of ${this.all.gold}`);
+    const top = [...this.missed].sort((a, b) => b[1] - a[1]).slice(0, 12);
+    log(`  gold names without a candidate, by UPOS: ${top.map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  }
 }
 
 function main(): void {
@@ -326,6 +410,7 @@ function main(): void {
     const sums: number[][][] = []; // [epoch][set][tp,gold,pred]
     const typeSums: Map<string, number[]>[] = []; // [epoch] UNER CV per type: tp, gold, pred
     const dumps: string[] = [];
+    const silverReport = opts.silverReport ? new SilverReport(readConllu(ewtFile("dev")), opts) : undefined;
     for (let k = 0; k < K; k++) {
       const held = unerDev.filter((s) => foldOf(s.doc) === k);
       const trainU = unerAll.filter((s) => foldOf(s.doc) !== k);
@@ -333,7 +418,7 @@ function main(): void {
         { name: "GUM dev", sents: gumDev, protocol: "gum" },
         { name: `UNER fold ${k}`, sents: held, protocol: "uner" },
       ];
-      const foldTrain = withSilver(`fold ${k}`, [...gumTrain, ...rep(trainU, opts.unerWeight), ...extras], ewt, stats, opts);
+      const foldTrain = withSilver(`fold ${k}`, [...gumTrain, ...rep(trainU, opts.unerWeight), ...extras], ewt, stats, opts, silverReport && ((t) => silverReport.add(t, held)));
       const r = runTraining(`fold ${k}`, foldTrain, devSets, stats, opts, opts.epochs, opts.dump
         ? (ep, m) => {
             if (ep !== opts.epochs) return;
@@ -357,6 +442,8 @@ function main(): void {
       });
     }
     if (opts.dump) writeFileSync(opts.dump, dumps.join("\n"));
+    silverReport?.print();
+    if (silverReport && opts.dump) writeFileSync(opts.dump + ".silver", silverReport.errors.sort().join("\n"));
     let best = -1;
     sums.forEach((e, i) => {
       const gumF = SpanScorer.prf(e[0]![0]! / K, e[0]![1]! / K, e[0]![2]! / K);
