@@ -30,6 +30,21 @@ test('should print a whosaid/1 JSON record for a sample article', () => {
   assert.equal(record.article.text.slice(rathke.content.start, rathke.content.end), rathke.content.text)
 })
 
+test('should analyse without the parser under --profile fast and name the model in the record', () => {
+  const attributionStage = (record: { provenance: { pipeline: Array<{ name: string; version: string }> } }) =>
+    record.provenance.pipeline.find((stage) => stage.name === 'whosaid.attribute.model')
+  const fast = whosaid(['analyze', SAMPLE, '--profile', 'fast'])
+  assert.equal(fast.code, 0, fast.stderr)
+  const record = JSON.parse(fast.stdout)
+  assert.equal(attributionStage(record)?.version, '1.0.0-fast')
+  const rathke = record.statements.find((statement: { speaker: { name: string } }) => statement.speaker.name === 'Jeff Rathke')
+  assert.ok(rathke, 'the fast model also finds the statement by Jeff Rathke')
+  assert.equal(attributionStage(JSON.parse(whosaid(['analyze', SAMPLE]).stdout))?.version, '1.0.0')
+  const bad = whosaid(['analyze', SAMPLE, '--profile', 'quick'])
+  assert.equal(bad.code, 2)
+  assert.match(bad.stderr, /Allowed choices are accurate, fast/)
+})
+
 test('should read standard input and print csv with one row per statement', () => {
   const text = 'Officials said the border would reopen on Monday.\n\n"We are ready," said Ali Hassan, a spokesman for the ministry.'
   const { code, stdout } = whosaid(['analyze', '-', '--format', 'csv'], text)

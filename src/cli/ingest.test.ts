@@ -41,6 +41,26 @@ function countArticles(db: string): number {
   }
 }
 
+test('should analyse in the worker threads with the model of --profile fast and store which one it was', () => {
+  const corpus = join(scratch, 'profile.jsonl')
+  const db = join(scratch, 'profile.db')
+  writeCorpus(corpus, 6)
+  const run = whosaid(['ingest', corpus, '--store', db, '--workers', '2', '--profile', 'fast', '--no-progress'])
+  assert.equal(run.code, 0, run.stderr)
+  const handle = new Database(db, { readonly: true, fileMustExist: true })
+  try {
+    const analyses = (handle.prepare('SELECT analysis FROM articles').pluck().all() as string[]).map((json) => JSON.parse(json))
+    assert.equal(analyses.length, 6)
+    for (const analysis of analyses) {
+      const stage = analysis.provenance.pipeline.find((entry: { name: string }) => entry.name === 'whosaid.attribute.model')
+      assert.equal(stage.version, '1.0.0-fast')
+    }
+    assert.ok(analyses.some((analysis) => analysis.statements.length > 0), 'the fast model finds statements')
+  } finally {
+    handle.close()
+  }
+})
+
 test('should ingest a folder, skip it when re-ingested, and find statements by search', () => {
   const db = join(scratch, 'folder.db')
   const first = whosaid(['ingest', join(root, 'examples'), '--store', db])

@@ -9,6 +9,7 @@ import { runAnalyze, runDemo, runIngest, runSearch, runServe, type ServeCommandO
 import { addQueueCommands, attemptsOption, backoffOption, ingestQueueOption, prefixOption, queueNameOption, runEnqueue, type EnqueueCliOptions } from '../queue/cli.js'
 import { defaultWorkers, MAX_WORKERS } from '../corpus/ingest.js'
 import { checkClaim } from '../stages/stance/index.js'
+import { applyProfileOption, profileOption } from './profile.js'
 
 const DEFAULT_STORE = 'whosaid.db'
 
@@ -65,6 +66,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--no-language-check', 'analyse even when the text is not detected as English')
     .option('--max-bytes <n>', 'largest accepted article in bytes', integer('--max-bytes', 1, 2 ** 31))
     .option('--claim <text>', 'weigh every statement against this claim instead of the headline (stance per statement and source)', claimText)
+    .addOption(profileOption())
     .action(async (file: string, options: { format: OutputFormat; languageCheck: boolean; maxBytes?: number; claim?: string }) => {
       setExitCode(await runAnalyze(file, options))
     })
@@ -77,6 +79,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--no-language-check', 'analyse even when a text is not detected as English')
     .option('--max-bytes <n>', 'largest accepted article in bytes', integer('--max-bytes', 1, 2 ** 31))
     .option('--no-progress', 'no progress bar, even on a terminal')
+    .addOption(profileOption())
     .addOption(new Option('--workers <n>', 'analysis threads (1 = analyse on the main thread)').argParser(integer('--workers', 1, MAX_WORKERS)).default(defaultWorkers(), 'one per core, at most 8 and one per GB of memory'))
     .addOption(ingestQueueOption())
     .addOption(queueNameOption())
@@ -111,6 +114,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--host <host>', 'address to bind (anything but loopback requires --token)', '127.0.0.1')
     .addOption(portOption())
     .addOption(new Option('--token <token>', 'require this bearer token on every request').env('WHOSAID_TOKEN'))
+    .addOption(profileOption())
     .addOption(corsOption())
     .addOption(rateLimitOption())
     .action(async (options: ServeCommandOptions) => {
@@ -125,11 +129,13 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(portOption())
     .addOption(corsOption())
     .addOption(rateLimitOption())
+    .addOption(profileOption())
     .action(async (options: ServeCommandOptions) => {
       setExitCode(await runDemo(options))
     })
 
   addQueueCommands(program, setExitCode, storeOption)
+  applyProfileOption(program)
 
   return program
 }

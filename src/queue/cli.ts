@@ -4,6 +4,7 @@
  * Exit codes as elsewhere: 0 success, 1 failure, 2 bad usage, 3 some inputs failed, 130 interrupted.
  */
 import { Command, InvalidArgumentError, Option } from 'commander'
+import { profileOption } from '../cli/profile.js'
 import { WhosaidError } from '../errors.js'
 import { redactPassword } from '../store/postgres/url.js'
 import { DEFAULT_PREFIX, DEFAULT_QUEUE_NAME } from './connection.js'
@@ -168,6 +169,7 @@ export function addQueueCommands(program: Command, setExitCode: (code: number) =
     .addOption(new Option('--grace <ms>', 'on SIGINT/SIGTERM, how long to wait for the jobs in flight (a second signal stops at once)').argParser(integer('--grace', 0, 3_600_000)).default(DEFAULT_GRACE_MS))
     .option('--no-language-check', 'analyse even when a text is not detected as English')
     .option('--verbose', 'one line per job started and done')
+    .addOption(profileOption())
     .addOption(new Option('--job-delay <ms>', 'testing: wait this long in each job before analysing').argParser(integer('--job-delay', 0, 600_000)).hideHelp())
     .action(async (options: WorkerCliOptions) => {
       setExitCode(await runWorkerCommand(options))

@@ -4,11 +4,12 @@
  * over-predicts cues and runs them long ("said Wednesday night" where PolNeAR's cue is "said"); a
  * negative bias on B-cue / I-cue trades a little recall for precision. Grid over both biases; the
  * setting with the best mean exact F1 of source, cue and content wins. `--write` stores it in
- * models/attribution.decoding.json, which the stage reads beside the model file.
+ * models/attribution.decoding.json (with WHOSAID_PROFILE=fast: attribution-fast.decoding.json), which
+ * the stage reads beside the model file.
  */
 import { writeFileSync } from 'node:fs'
 import { attributionModel } from '../../stages/attribute-model/index.js'
-import { attributionModelPath, decodingPath } from '../../stages/attribute-model/model-file.js'
+import { analysisProfile, attributionModelPath, decodingPath } from '../../stages/attribute-model/model-file.js'
 import { LABELS, N_LABELS } from '../../stages/attribute-model/model.js'
 import { evaluateArticleSegments } from './align.js'
 import { analyzeText, articleText } from './brat.js'
@@ -40,7 +41,7 @@ function main(): void {
   const decoding = {
     labelBias: { 'B-cue': best.bCue, 'I-cue': best.iCue },
     tunedOn: 'PolNeAR dev (CofeNet valid.jsonl, article protocol), best mean exact F1 of source, cue and content',
-    command: 'node dist/eval/polnear/tune-bias.js --write',
+    command: `${analysisProfile() === 'fast' ? 'WHOSAID_PROFILE=fast ' : ''}node dist/eval/polnear/tune-bias.js --write`,
     dev: { source: round(best.source), cue: round(best.cue), content: round(best.content) },
     grid: rows.map((r) => ({ 'B-cue': r.bCue, 'I-cue': r.iCue, source: round(r.source), cue: round(r.cue), content: round(r.content) })),
   }

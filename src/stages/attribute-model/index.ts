@@ -11,7 +11,7 @@ import { attribute } from '../attribute/attribute.js'
 import { findQuotes } from '../attribute/quotes.js'
 import { buildFeatureContext } from './features.js'
 import { sharedModel } from '../../backbone/shared.js'
-import { attributionModelPath, loadAttributionModel, type LoadedAttributionModel } from './model-file.js'
+import { analysisProfile, attributionModelPath, loadAttributionModel, type LoadedAttributionModel } from './model-file.js'
 import { B_CONTENT, B_CUE, B_SOURCE, I_CONTENT, I_CUE, I_SOURCE, labelSpans, O } from './model.js'
 import { buildStatements, completeFromRules, type TaggedSpan } from './statements.js'
 import { analyzeSyntax, loadSyntax, syntaxAvailability, type Syntax } from './syntax.js'
@@ -22,18 +22,21 @@ import { buildUnits, type Units } from './units.js'
 const SENTENCE_END = new Set(['.', '?', '!', '…', '...'])
 const FIRST_OR_SECOND_PERSON = /^(?:I|we|you|me|us)$/i
 
-let loaded: LoadedAttributionModel | null | undefined
+/** Models read so far, by file (the profile, and so the file, can change between CLI commands run in one process). */
+const loaded = new Map<string, LoadedAttributionModel | null>()
 
-/** The shipped model, read on first use; null when it cannot be used here. */
+/** The shipped model of this process's profile, read on first use; null when it cannot be used here. */
 export function attributionModel(): LoadedAttributionModel | null {
-  if (loaded === undefined) {
+  const path = attributionModelPath()
+  let model = loaded.get(path)
+  if (model === undefined) {
     // One copy of the weights per process, shared by the analysis worker threads (util/shared-models.ts).
-    const path = attributionModelPath()
-    const { model } = sharedModel(`attribution:${path}`, () => ({ model: loadAttributionModel(path) }))
+    const shared = sharedModel(`attribution:${path}`, () => ({ model: loadAttributionModel(path) })).model
     const available = syntaxAvailability()
-    loaded = model && available.tagger && (!model.meta.parsed || available.parser) ? model : null
+    model = shared && available.tagger && (!shared.meta.parsed || available.parser) ? shared : null
+    loaded.set(path, model)
   }
-  return loaded
+  return model
 }
 
 /** The backbone's view of a document: units, POS tags and (when the model uses them) dependencies. */
@@ -203,7 +206,10 @@ function withNested(statements: StatementAnnotation[], nested: StatementAnnotati
 
 export const modelAttributeStage: Stage = {
   name: 'whosaid.attribute.model',
-  version: '1.0.0',
+  /** The profile's model is part of the version, so that a stored analysis says which one made it. */
+  get version() {
+    return analysisProfile() === 'fast' ? '1.0.0-fast' : '1.0.0'
+  },
   requires: ['tokens', 'sentences', 'mentions', 'entities'],
   assigns: ['quotes', 'statements'],
   load() {

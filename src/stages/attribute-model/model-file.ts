@@ -24,9 +24,32 @@ export interface ModelMeta {
   [key: string]: unknown
 }
 
-/** The shipped model, or the file named by WHOSAID_ATTRIBUTION_MODEL (to compare retrained candidates). */
+/**
+ * Analysis profiles, a choice between accuracy and speed: `accurate` (the default) reads dependency
+ * features from the parser; `fast` uses a model trained without them, so nothing is parsed (about
+ * 1.8x less CPU per article, a few points of F1 less; models/attribution-fast.README.md).
+ */
+export const PROFILES = ['accurate', 'fast'] as const
+export type Profile = (typeof PROFILES)[number]
+
+/**
+ * The profile of this process: WHOSAID_PROFILE, which the CLI's --profile sets and the analysis
+ * worker threads inherit; `accurate` when unset.
+ */
+export function analysisProfile(): Profile {
+  const value = process.env.WHOSAID_PROFILE || 'accurate'
+  if (!(PROFILES as readonly string[]).includes(value)) throw new Error(`WHOSAID_PROFILE must be one of ${PROFILES.join(', ')}, not "${value}"`)
+  return value as Profile
+}
+
+/** The model file of a profile in the models folder. */
+export function profileModelPath(profile: Profile): string {
+  return join(modelsDir(), profile === 'fast' ? 'attribution-fast.bin.gz' : 'attribution.bin.gz')
+}
+
+/** The shipped model of this process's profile, or the file named by WHOSAID_ATTRIBUTION_MODEL (to compare retrained candidates). */
 export function attributionModelPath(): string {
-  return process.env.WHOSAID_ATTRIBUTION_MODEL || join(modelsDir(), 'attribution.bin.gz')
+  return process.env.WHOSAID_ATTRIBUTION_MODEL || profileModelPath(analysisProfile())
 }
 
 const round = (t: Float32Array): number[] => Array.from(t, (x) => Math.round(x * 1000) / 1000)

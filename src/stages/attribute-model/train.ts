@@ -24,7 +24,7 @@ import { mulberry32, shuffle } from '../../backbone/features/hash.js'
 import { modelsDir } from '../../backbone/paths.js'
 import { loadSplit, RowStore, SyntaxCache, type Example, type LoadedSplit } from './data.js'
 import { MAX_FEATURES } from './features.js'
-import { attributionModelPath, loadAttributionModel, saveAttributionModel } from './model-file.js'
+import { attributionModelPath, loadAttributionModel, profileModelPath, saveAttributionModel } from './model-file.js'
 import { combinePasses, N_LABELS, type PassWeights } from './model.js'
 import { formatScores, scoreLabels, type Scores } from './score.js'
 import { MAX_STACK_FEATURES, stackContext, stackFeatures } from './stack.js'
@@ -188,7 +188,8 @@ export function train(settings: TrainSettings): void {
   }, settings.bits, prune)
   const rows = loadAttributionModel(settings.out)?.tagger.table.nRows ?? 0
   log(`wrote ${settings.out}: ${(bytes / 1e6).toFixed(2)} MB, ${rows} rows kept of ${tagger.table.nRows}`)
-  if (settings.out === attributionModelPath()) writeReadme({ settings, dev, dev1, bytes, rows, seconds, trainSet })
+  // the accurate model's README is generated; the fast model's (attribution-fast.README.md) is written by hand
+  if (settings.out === profileModelPath('accurate')) writeReadme({ settings, dev, dev1, bytes, rows, seconds, trainSet })
 }
 
 function writeReadme(r: { settings: TrainSettings; dev: Scores; dev1: Scores; bytes: number; rows: number; seconds: number; trainSet: LoadedSplit }): void {
