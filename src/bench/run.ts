@@ -2,16 +2,20 @@
  * `npm run bench`: speed of the analysis pipeline on the bundled sample articles (a fixed corpus of
  * real news text). Reports words per second on one core, articles per second and peak memory, and
  * writes the first section of docs/BENCH.md unless `--json` is given (then it prints one JSON
- * object).
+ * object). The pipeline is timed in both analysis profiles (accurate, the default, and fast: no
+ * parsing), and then, unless `--no-ingest`, `whosaid ingest` on a corpus with 1 and 2 worker threads
+ * in each profile (bench/ingest.ts, a few minutes: `ingest_wps_1`, `ingest_fast_wps_2` ...).
  *
  * Speeds are words per CPU-second of this process (process.cpuUsage, user + system): the machines
  * this runs on are shared, and other processes stretch wall time but not our CPU time. Wall-clock
  * figures and the load average are reported next to them.
  */
+import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { analyzeArticle } from '../pipeline/analyze.js'
 import { loadBackbone } from '../backbone/index.js'
 import { loadNer } from '../backbone/ner/index.js'
@@ -97,11 +101,37 @@ const tokenizer = measure(() => {
 let statements = 0
 for (const article of articles) statements += analyzeArticle(article).statements.length
 
+// The fast profile (stages/attribute-model/model-file.ts): the same pipeline with the attribution
+// model that reads no parse. The stage reads the profile when it picks its model, so it can switch here.
+const profileBefore = process.env['WHOSAID_PROFILE']
+process.env['WHOSAID_PROFILE'] = 'fast'
+const fastModel = attributionModel()
+const pipelineFast = fastModel && !fastModel.meta.parsed
+  ? measure(() => {
+      for (const article of articles) analyzeArticle(article)
+    })
+  : null
+if (profileBefore === undefined) delete process.env['WHOSAID_PROFILE']
+else process.env['WHOSAID_PROFILE'] = profileBefore
+
+/** `whosaid ingest` at corpus scale in each profile (bench/ingest.ts, its own processes): its JSON figures, merged. */
+function ingestFigures(): Record<string, number | string> {
+  if (process.argv.includes('--no-ingest')) return {}
+  const figures: Record<string, number | string> = {}
+  for (const profile of ['accurate', 'fast']) {
+    const run = spawnSync(process.execPath, [fileURLToPath(new URL('./ingest.js', import.meta.url)), '--json', '--profile', profile], { encoding: 'utf8', maxBuffer: 1 << 24 })
+    if (run.status !== 0) throw new Error(`bench/ingest.js --profile ${profile} failed (${run.status}): ${run.stderr}`)
+    Object.assign(figures, JSON.parse(run.stdout) as Record<string, number | string>)
+  }
+  return figures
+}
+
 const perSecond = (m: { rounds: number }, seconds: number, units = words): number => Math.round((units * m.rounds) / seconds)
 const result = {
   corpus: `examples/wikinews (${articles.length} articles, ${words} words)`,
   backbone_wps: perSecond(backbone, backbone.seconds),
   pipeline_wps: perSecond(pipeline, pipeline.seconds),
+  pipeline_fast_wps: pipelineFast ? perSecond(pipelineFast, pipelineFast.seconds) : null,
   wink_wps: perSecond(winkRun, winkRun.seconds),
   articles_per_s: perSecond(pipeline, pipeline.seconds, articles.length),
   tokenizer_wps: perSecond(tokenizer, tokenizer.seconds),
@@ -117,6 +147,7 @@ const result = {
   loadavg: [loadBefore, loadavg()[0]!].map((x) => Number(x.toFixed(2))),
   statements,
   peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+  ...ingestFigures(),
   node: process.version,
   cpu: cpus()[0]?.model ?? 'unknown',
 }
@@ -136,6 +167,7 @@ ${result.loadavg.join(' / ')} on ${cpus().length} cores.
 | stage | words / CPU-s | words / s (wall) | articles / CPU-s |
 |---|---|---|---|
 | whole analysis pipeline (\`analyzeArticle\`: everything from tokens to statements) | ${n(result.pipeline_wps)} | ${n(result.wall.pipeline_wps)} | ${n(result.articles_per_s)} |
+| the same pipeline, \`--profile fast\` (attribution without the parse) | ${result.pipeline_fast_wps === null ? 'model not shipped' : n(result.pipeline_fast_wps)} | | |
 | trained backbone: tokenize + tag + parse + NER | ${n(result.backbone_wps)} | ${n(result.wall.backbone_wps)} | |
 | tokenizer alone | ${n(result.tokenizer_wps)} | ${n(result.wall.tokenizer_wps)} | |
 | pipeline part 1: tokens, sentences, entities, resolution | ${n(result.upstream_wps)} | ${n(perSecond(upstream, upstream.wallSeconds))} | |
@@ -144,7 +176,7 @@ ${result.loadavg.join(' / ')} on ${cpus().length} cores.
 | wink-nlp 2 + wink-eng-lite-web-model (its default pipeline), same text, same run | ${n(result.wink_wps)} | ${n(result.wall.wink_wps)} | |
 
 Peak resident memory of the benchmark process: ${result.peak_rss_mb} MB. Statements found in the corpus: ${result.statements}.
-
+${ingestTable(result as unknown as Record<string, unknown>)}
 Compare figures from the same run (wink-nlp runs in the same process right after ours).
 \`npm run --silent bench -- --json\` prints the same figures as one JSON object. Per-component
 figures of the backbone: \`node dist/bench/backbone.js\` (see below).
@@ -155,4 +187,27 @@ figures of the backbone: \`node dist/bench/backbone.js\` (see below).
   const rest = old.indexOf('\n## ')
   writeFileSync(path, markdown + (rest >= 0 ? old.slice(rest) : ''))
   process.stdout.write(markdown)
+}
+
+/** The ingest figures of this run as a table (empty with --no-ingest). */
+function ingestTable(figures: Record<string, unknown>): string {
+  if (figures['ingest_wps_1'] === undefined) return ''
+  const n = (x: unknown): string => (typeof x === 'number' ? x.toLocaleString('en') : '–')
+  const rows: string[] = []
+  for (const [profile, prefix] of [['accurate', 'ingest_'], ['fast', 'ingest_fast_']] as const) {
+    for (const workers of [1, 2]) {
+      const at = (name: string): unknown => figures[`${prefix}${name}_${workers}`]
+      rows.push(`| ${profile} | ${workers} | ${n(at('wps'))} | ${n(at('articles_per_s'))} | ${n(at('cpu_s'))} | ${n(at('rss_mb'))} MB | ${n(at('load_before'))} → ${n(at('load_after'))} |`)
+    }
+  }
+  return `
+\`whosaid ingest\` of ${String(figures['ingest_corpus'])} as JSONL into a fresh SQLite store (bench/ingest.ts; wall
+time of the whole command, start-up included):
+
+| profile | workers | words / s | articles / s | CPU seconds | peak RSS (all threads) | load average (1 min) before → after |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+Scaling from 1 to 2 workers: ${n(figures['ingest_scaling_1_to_2'])} (accurate), ${n(figures['ingest_fast_scaling_1_to_2'])} (fast).
+`
 }
