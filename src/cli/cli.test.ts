@@ -43,6 +43,9 @@ test('should analyse without the parser under --profile fast and name the model 
   const bad = whosaid(['analyze', SAMPLE, '--profile', 'quick'])
   assert.equal(bad.code, 2)
   assert.match(bad.stderr, /Allowed choices are accurate, fast/)
+  const fromEnv = spawnSync(process.execPath, [bin, 'analyze', SAMPLE], { cwd: scratch, encoding: 'utf8', timeout: 60_000, env: { ...process.env, WHOSAID_PROFILE: 'quick' } })
+  assert.equal(fromEnv.status, 2)
+  assert.match(fromEnv.stderr, /the profile "quick" \(from WHOSAID_PROFILE\) is none of accurate, fast/)
 })
 
 test('should read standard input and print csv with one row per statement', () => {

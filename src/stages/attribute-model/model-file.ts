@@ -27,7 +27,7 @@ export interface ModelMeta {
 /**
  * Analysis profiles, a choice between accuracy and speed: `accurate` (the default) reads dependency
  * features from the parser; `fast` uses a model trained without them, so nothing is parsed (about
- * 1.8x less CPU per article, a few points of F1 less; models/attribution-fast.README.md).
+ * half the CPU per article, 1-3 points of exact F1 less on PolNeAR test; models/attribution-fast.README.md).
  */
 export const PROFILES = ['accurate', 'fast'] as const
 export type Profile = (typeof PROFILES)[number]
