@@ -66,12 +66,14 @@ interface Slot {
 }
 
 /**
- * Most MB of a worker's V8 young generation (its default grows to 3 × 16 MB semi-spaces). The
- * analysis allocates many short-lived objects per article, and a full-size young generation per
- * worker cost 20-25 MB of RSS each for no speed: with 8 MB, 2 workers on 2000 articles peaked at
- * 333-340 MB instead of 383-397 MB, in the same CPU time (docs/BENCH.md).
+ * Most MB of a worker's V8 young generation. The analysis allocates many short-lived objects per
+ * article; session 4 capped it at 8 MB to save 20-25 MB of RSS per worker, but with the fast
+ * profile (no parse, so more articles per second and more garbage per CPU-second) a bigger young
+ * generation scavenges less often: 32 MB made a 2-worker ingest of 1,500 articles ~3.5% faster
+ * (median of 6 alternated pairs, 65.6k against 62.8k words/s; 16 MB: 62.7k) for ~60-100 MB more
+ * peak RSS (docs/BENCH.md).
  */
-const WORKER_YOUNG_GENERATION_MB = 8
+const WORKER_YOUNG_GENERATION_MB = 32
 
 /** The compiled worker script, next to this module (dist/corpus/worker.js). */
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url)
