@@ -14,6 +14,10 @@ const dir = mkdtempSync(join(tmpdir(), 'whosaid-sqlite-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
 let files = 0
 
+/** The store's own connection (private: the tests look at its settings). */
+const connectionOf = (store: SqliteStore): { pragma: (sql: string, options: { simple: true }) => unknown } =>
+  (store as unknown as { open(): { pragma: (sql: string, options: { simple: true }) => unknown } }).open()
+
 runStoreConformance(async () => SqliteStore.open(':memory:'), 'sqlite (memory)')
 runStoreConformance(async () => SqliteStore.open(join(dir, `conformance-${++files}.db`)), 'sqlite (file)')
 
@@ -58,6 +62,32 @@ describe('sqlite store', () => {
       assert.equal((await second.searchStatements({ text: 'ceasefire' })).total, 1)
     } finally {
       await second.close()
+    }
+  })
+
+  it('should index a batch write and leave the connection spilling temporary data to disk after it', async () => {
+    const path = join(dir, 'batch.db')
+    const store = SqliteStore.open(path)
+    const entries = sampleAnalyses().map((analysis) => ({ analysis, source: 'fixture' }))
+    try {
+      const first = await store.putAnalyses(entries)
+      assert.ok(first.every((outcome) => !(outcome instanceof WhosaidError) && outcome.inserted))
+      // The batch keeps its statement journals in memory only while it runs (temp_store 0 = default).
+      const db = openDatabase(path)
+      try {
+        db.exec(`INSERT INTO statements_fts (statements_fts, rank) VALUES ('integrity-check', 1)`)
+        assert.equal(db.prepare('SELECT count(*) FROM statements_fts').pluck().get(), 9)
+      } finally {
+        db.close()
+      }
+      const found = (await store.searchStatements({ text: 'ceasefire' })).total
+      assert.ok(found > 0)
+      const again = await store.putAnalyses(entries)
+      assert.ok(again.every((outcome) => !(outcome instanceof WhosaidError) && !outcome.inserted))
+      assert.equal((await store.searchStatements({ text: 'ceasefire' })).total, found)
+      assert.equal(connectionOf(store).pragma('temp_store', { simple: true }), 0)
+    } finally {
+      await store.close()
     }
   })
 

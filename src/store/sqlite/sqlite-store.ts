@@ -77,11 +77,6 @@ export class SqliteStore implements Store {
     // A bulk load writes tens of MB: checkpoint the WAL every 64 MB instead of every 4 MB (SQLite's
     // default), which saved a quarter of the write time. Readers and crash safety are unaffected.
     db.pragma(`wal_autocheckpoint = ${BATCH_WAL_CHECKPOINT_PAGES}`)
-    // The statement journal of each article's savepoint in memory instead of a temporary file: it
-    // holds one article's changes, and the files cost a fifth to a third of the write CPU of a bulk
-    // ingest (docs/BENCH.md). Set here, not at open, so that the index builds of a migration on a
-    // large store still sort on disk.
-    db.pragma('temp_store = MEMORY')
     // Nested in the batch transaction, this runs as a savepoint.
     const putOne = db.transaction((entry: PutEntry, ingestedAt: string): PutResult => {
       const existing = this.findByHash(entry.analysis.provenance.contentHash)
@@ -99,7 +94,18 @@ export class SqliteStore implements Store {
         }
       }),
     )
-    this.batchWriter = (entries) => putAll.immediate(entries)
+    // The statement journal of each article's savepoint in memory instead of a temporary file: it
+    // holds one article's changes, and the files cost a fifth to a third of the write CPU of a bulk
+    // ingest (docs/BENCH.md). Only around the batch: the connection's other work (a migration's
+    // index builds, the sorts of a large search) keeps spilling to disk.
+    this.batchWriter = (entries) => {
+      db.pragma('temp_store = MEMORY')
+      try {
+        return putAll.immediate(entries)
+      } finally {
+        db.pragma('temp_store = DEFAULT')
+      }
+    }
     return this.batchWriter
   }
 
