@@ -67,11 +67,11 @@ interface Slot {
 
 /**
  * Most MB of a worker's V8 young generation. The analysis allocates many short-lived objects per
- * article; session 4 capped it at 8 MB to save 20-25 MB of RSS per worker, but with the fast
- * profile (no parse, so more articles per second and more garbage per CPU-second) a bigger young
- * generation scavenges less often: 32 MB made a 2-worker ingest of 1,500 articles ~3.5% faster
- * (median of 6 alternated pairs, 65.6k against 62.8k words/s; 16 MB: 62.7k) for ~60-100 MB more
- * peak RSS (docs/BENCH.md).
+ * article; session 4 capped it at 8 MB to save 20-25 MB of RSS per worker, but a bigger young
+ * generation scavenges less often: with 32 MB, garbage collection fell from about 4% to 2% of a
+ * fast-profile worker's CPU and a 2-worker ingest of 1,500 articles ran ~3.5% faster (median of 6
+ * alternated pairs, 65.6k against 62.8k words/s; 16 MB: 62.7k), for ~60-100 MB more peak RSS
+ * (docs/BENCH.md).
  */
 const WORKER_YOUNG_GENERATION_MB = 32
 
