@@ -18,6 +18,18 @@ let files = 0
 const connectionOf = (store: SqliteStore): { pragma: (sql: string, options: { simple: true }) => unknown } =>
   (store as unknown as { open(): { pragma: (sql: string, options: { simple: true }) => unknown } }).open()
 
+/** The full-text index of the store at `path` matches its statement rows, `rows` of them. */
+function assertIndexInStep(path: string, rows: number): void {
+  const db = openDatabase(path)
+  try {
+    // FTS5 compares its index against the content table and throws when they differ.
+    db.exec(`INSERT INTO statements_fts (statements_fts, rank) VALUES ('integrity-check', 1)`)
+    assert.equal(db.prepare('SELECT count(*) FROM statements_fts').pluck().get(), rows)
+  } finally {
+    db.close()
+  }
+}
+
 runStoreConformance(async () => SqliteStore.open(':memory:'), 'sqlite (memory)')
 runStoreConformance(async () => SqliteStore.open(join(dir, `conformance-${++files}.db`)), 'sqlite (file)')
 
@@ -72,19 +84,13 @@ describe('sqlite store', () => {
     try {
       const first = await store.putAnalyses(entries)
       assert.ok(first.every((outcome) => !(outcome instanceof WhosaidError) && outcome.inserted))
-      // The batch keeps its statement journals in memory only while it runs (temp_store 0 = default).
-      const db = openDatabase(path)
-      try {
-        db.exec(`INSERT INTO statements_fts (statements_fts, rank) VALUES ('integrity-check', 1)`)
-        assert.equal(db.prepare('SELECT count(*) FROM statements_fts').pluck().get(), 9)
-      } finally {
-        db.close()
-      }
+      assertIndexInStep(path, 9)
       const found = (await store.searchStatements({ text: 'ceasefire' })).total
       assert.ok(found > 0)
       const again = await store.putAnalyses(entries)
       assert.ok(again.every((outcome) => !(outcome instanceof WhosaidError) && !outcome.inserted))
       assert.equal((await store.searchStatements({ text: 'ceasefire' })).total, found)
+      // The batch keeps its statement journals in memory only while it runs (temp_store 0 = default).
       assert.equal(connectionOf(store).pragma('temp_store', { simple: true }), 0)
     } finally {
       await store.close()
@@ -96,13 +102,6 @@ describe('sqlite store', () => {
     const store = SqliteStore.open(path)
     for (const analysis of sampleAnalyses()) await store.putAnalysis(analysis, 'fixture')
     await store.close()
-    const db = openDatabase(path)
-    try {
-      // FTS5 compares its index against the content table and throws when they differ.
-      db.exec(`INSERT INTO statements_fts (statements_fts, rank) VALUES ('integrity-check', 1)`)
-      assert.equal(db.prepare('SELECT count(*) FROM statements_fts').pluck().get(), 9)
-    } finally {
-      db.close()
-    }
+    assertIndexInStep(path, 9)
   })
 })
