@@ -1,15 +1,14 @@
 // Builds src/lexicon/common-words.ts: English words written lower case far more often than
 // capitalised in the UD English EWT training split. A capitalised run made of such words is a
 // title or an organisation ("Global Challenge"), rarely a person's name.
-// Usage: node scripts/build-common-words.mjs [path/to/en_ewt-ud-train.conllu] (default: $WHOSAID_DATA/ud_english_ewt/...)
+// Usage (after `npm run build`): node scripts/build-common-words.mjs [path/to/en_ewt-ud-train.conllu]
+// (default: EWT train in the shared data folder, found as every trainer finds it: $WHOSAID_DATA or ../shared/data)
 import { readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ewtFile } from '../dist/backbone/paths.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-// The shared data folder as every trainer finds it: $WHOSAID_DATA, else ../shared/data beside the repository.
-const data = process.env.WHOSAID_DATA ? resolve(process.env.WHOSAID_DATA) : join(root, '..', 'shared', 'data')
-const source = process.argv[2] ?? join(data, 'ud_english_ewt', 'en_ewt-ud-train.conllu')
+const source = process.argv[2] ?? ewtFile('train')
 const lower = new Map()
 const upper = new Map()
 for (const line of readFileSync(source, 'utf8').split('\n')) {
