@@ -9,7 +9,7 @@
 import { registerModelClasses, registerThreadSingletons, registerWeightClasses, sharedModel } from "../util/shared-models.js";
 import { WordFeatureCache } from "./features/word.js";
 import { WeightTable } from "./features/table.js";
-import { sharedVocab, WordColumns } from "./features/vocab.js";
+import { sharedVocab, WordColumns, WordSums } from "./features/vocab.js";
 import { FeatureScratch } from "./ner/features.js";
 import { NerModel } from "./ner/model.js";
 import { TagSet } from "./ner/tags.js";
@@ -35,6 +35,7 @@ registerThreadSingletons({ "backbone.sharedVocab": sharedVocab });
 registerModelClasses({
   "backbone.WordFeatureCache": WordFeatureCache,
   "backbone.WordColumns": WordColumns,
+  "backbone.WordSums": WordSums,
   "tagger.Tagger": Tagger,
   "parser.Parser": Parser,
   "parser.ParseInput": ParseInput,

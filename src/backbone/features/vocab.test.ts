@@ -79,9 +79,10 @@ test("cached per-word values give the tagger and NER the same features as per-to
       // NER: features through the model's columns (decodeTags) and computed per token (with the
       // tagger's tags, which a model with tag features reads; the same tags on both sides)
       const tags = ner.posMode ? tagger.tag(words) : undefined;
+      // (a loaded model decodes with its per-word sums, so its scratch holds the context features)
       ner.decodeTags(words, undefined, undefined, tags);
       const cached = ner.lastScratch;
-      extractFeatures(words, ner.stats, b, undefined, tags, ner.posMode);
+      extractFeatures(words, ner.stats, b, undefined, tags, ner.posMode, true);
       for (let i = 0; i < n; i++) {
         assert.equal(cached.nf[i], b.nf[i]);
         const M = MAX_FEATS_PER_TOKEN;

@@ -126,3 +126,63 @@ export class WordColumns {
     this.values = v;
   }
 }
+
+/** What sums a model's weights for one word (see WordSums). */
+export interface WordSumSource {
+  /** Adds the weights of the word's word-only features to sums[offset .. offset + width), which hold zeros. */
+  computeWordSums(id: number, sums: Float32Array, offset: number): void
+}
+
+/**
+ * Per-word score sums of one model: `width` floats per word id. A sequence labeller adds, for every
+ * token, the weight rows of the features that depend on the token's word alone (its form, affixes,
+ * shape, clusters, dictionary flags) to those of its context; the first part is the same wherever
+ * the word recurs, so it is summed once per word and copied from here. Summing in float32 in the
+ * same order as the full sum, then adding the context rows to the copy, gives the same scores bit
+ * for bit. Forgotten, like WordColumns, when the vocabulary starts a new epoch.
+ */
+export class WordSums {
+  values: Float32Array;
+  private filled: Uint8Array;
+  private epoch = 0;
+
+  constructor(readonly vocab: Vocab, readonly width: number) {
+    this.values = new Float32Array(1024 * width);
+    this.filled = new Uint8Array(1024);
+  }
+
+  /** Make sure every id in ids has its sums, then return the sums array (offset of id = id * width). */
+  fill(ids: Int32Array, source: WordSumSource): Float32Array {
+    if (this.epoch !== this.vocab.epoch) {
+      this.filled.fill(0);
+      this.epoch = this.vocab.epoch;
+    }
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (id >= this.filled.length) this.grow(id + 1);
+      if (this.filled[id] === 0) {
+        const offset = id * this.width;
+        this.values.fill(0, offset, offset + this.width);
+        source.computeWordSums(id, this.values, offset);
+        this.filled[id] = 1;
+      }
+    }
+    return this.values;
+  }
+
+  /** Forget every sum (the weights they came from have changed). */
+  clear(): void {
+    this.filled.fill(0);
+  }
+
+  private grow(n: number): void {
+    let cap = this.filled.length;
+    while (cap < n) cap *= 2;
+    const f = new Uint8Array(cap);
+    f.set(this.filled);
+    this.filled = f;
+    const v = new Float32Array(cap * this.width);
+    v.set(this.values);
+    this.values = v;
+  }
+}

@@ -69,7 +69,6 @@ export class FeatureScratch {
   cap = 0;
   form = new Int32Array(0);
   low = new Int32Array(0);
-  shape = new Int32Array(0);
   shortShape = new Int32Array(0);
   clus = new Int32Array(0);
   capb = new Int32Array(0);
@@ -78,12 +77,12 @@ export class FeatureScratch {
   /** hashed predicted UPOS / XPOS (posMode models), padded like the other token arrays */
   upos = new Int32Array(0);
   xpos = new Int32Array(0);
-  pre = new Int32Array(0); // 4 per token (prefix 1..4)
-  suf = new Int32Array(0); // 4 per token (suffix 1..4)
   /** features, MAX_FEATS_PER_TOKEN per token */
   feats = new Int32Array(0);
   /** number of features of token i: feats[i*MAX .. i*MAX + nf[i]) */
   nf = new Int32Array(0);
+  /** number of word-only features of token i (the first ones of its features; 0 with `contextOnly`) */
+  nw = new Int32Array(0);
   /** one word's values (wordValues) when they are not cached */
   one: Int32Array = new Int32Array(WORD_VALUES);
 
@@ -95,7 +94,6 @@ export class FeatureScratch {
     this.cap = cap;
     this.form = new Int32Array(cap);
     this.low = new Int32Array(cap);
-    this.shape = new Int32Array(cap);
     this.shortShape = new Int32Array(cap);
     this.clus = new Int32Array(cap);
     this.capb = new Int32Array(cap);
@@ -103,10 +101,9 @@ export class FeatureScratch {
     this.flags = new Int32Array(cap);
     this.upos = new Int32Array(cap);
     this.xpos = new Int32Array(cap);
-    this.pre = new Int32Array(cap * 4);
-    this.suf = new Int32Array(cap * 4);
     this.feats = new Int32Array(cap * MAX_FEATS_PER_TOKEN);
     this.nf = new Int32Array(cap);
+    this.nw = new Int32Array(cap);
   }
 }
 
@@ -227,10 +224,54 @@ export function wordValues(w: string, stats: WordStats, values: Int32Array, o: n
   }
 }
 
+/** Most word-only features a token can have (wordFeatureKeys). */
+export const MAX_WORD_FEATS = 40;
+
+/**
+ * The features of a token that depend on its own word alone, from the word's values (wordValues at
+ * v[o ..]), written at out[p ..]; returns the new end. A recogniser sums their weights once per
+ * word and reuses the sum wherever the word recurs (NerModel.decodeTags), so every template here
+ * must read nothing but v[o ..]; templates that look at neighbours, the sentence or tags belong in
+ * extractFeatures' context part.
+ */
+export function wordFeatureKeys(v: Int32Array, o: number, out: Int32Array, p: number): number {
+  const form = v[o]!;
+  const low = v[o + 1]!;
+  const shape = v[o + 2]!;
+  const shortShape = v[o + 3]!;
+  const c = v[o + 4]!;
+  const capb = v[o + 5]!;
+  const propn = v[o + 6]!;
+  const fl = v[o + 7]!;
+  const c2 = (c >>> 10) & 1023;
+  const c3 = (c >>> 20) & 1023;
+  out[p++] = h1(1, 1);
+  out[p++] = h1(2, form);
+  out[p++] = h1(3, low);
+  for (let k = 1; k < 4; k++) if (v[o + 8 + k]) out[p++] = h1(11 + k, v[o + 8 + k]!);
+  for (let k = 0; k < 4; k++) if (v[o + 12 + k]) out[p++] = h1(15 + k, v[o + 12 + k]!);
+  out[p++] = h1(20, shape);
+  out[p++] = h2(27, capb, fl & (F_INITCAP | F_ALLCAP | F_LOWER));
+  if (c) {
+    out[p++] = h1(30, c & 1023);
+    out[p++] = h1(31, c2);
+    out[p++] = h1(32, c3);
+    out[p++] = h2(33, c2, shortShape);
+    out[p++] = h2(34, c3, fl & (F_INITCAP | F_ALLCAP | F_LOWER));
+  } else out[p++] = h2(35, shortShape, capb);
+  for (let b = 5; b < NFLAGS; b++) if (fl & (1 << b)) out[p++] = h1(50 + b, 1);
+  out[p++] = h2(80, propn, fl & (F_INITCAP | F_ALLCAP | F_LOWER));
+  out[p++] = h2(82, propn, c2);
+  return p;
+}
+
 /**
  * Fill scratch.feats / scratch.nf for a sentence. Token arrays are padded by
  * two on each side (index i + 2). `cached` supplies the words' values (wordValues) already
  * computed: values of word j at cached.values[cached.ids[j] * WORD_VALUES ..].
+ * A token's features are its word-only ones (wordFeatureKeys; scratch.nw[j] of them) followed by
+ * its context ones; with `contextOnly` the word-only ones are left out (nw[j] = 0), for a caller
+ * that adds their weights from a per-word sum.
  */
 export function extractFeatures(
   words: readonly string[],
@@ -239,10 +280,13 @@ export function extractFeatures(
   cached?: { ids: Int32Array; values: Int32Array },
   tags?: PosTags,
   posMode = 0,
+  contextOnly = false,
 ): void {
   const n = words.length;
   s.ensure(n);
-  const { form, low, shape, shortShape, clus, capb, propn, flags, pre, suf } = s;
+  const { form, low, shortShape, clus, capb, propn, flags, nw } = s;
+  const M = MAX_FEATS_PER_TOKEN;
+  const out = s.feats;
   let lowerInit = 0;
   let upperInit = 0;
   let alpha = 0;
@@ -254,10 +298,10 @@ export function extractFeatures(
       v = cached.values;
       o = cached.ids[j]! * WORD_VALUES;
     } else wordValues(words[j]!, stats, one, 0);
+    nw[j] = contextOnly ? 0 : wordFeatureKeys(v, o, out, j * M) - j * M;
     const i = j + 2;
     form[i] = v[o]!;
     low[i] = v[o + 1]!;
-    shape[i] = v[o + 2]!;
     shortShape[i] = v[o + 3]!;
     clus[i] = v[o + 4]!;
     capb[i] = v[o + 5]!;
@@ -269,16 +313,12 @@ export function extractFeatures(
       if (f & F_LOWER) lowerInit++;
       if (f & F_ALLCAP) upperInit++;
     }
-    for (let k = 0; k < 4; k++) {
-      pre[i * 4 + k] = v[o + 8 + k]!;
-      suf[i * 4 + k] = v[o + 12 + k]!;
-    }
   }
   for (let k = 0; k < 2; k++) {
     const a = 1 - k;
     const b = n + 2 + k;
-    form[a] = low[a] = shape[a] = shortShape[a] = BOS[k]!;
-    form[b] = low[b] = shape[b] = shortShape[b] = EOS[k]!;
+    form[a] = low[a] = shortShape[a] = BOS[k]!;
+    form[b] = low[b] = shortShape[b] = EOS[k]!;
     clus[a] = 1023 - k;
     clus[b] = 1021 - k;
     capb[a] = capb[b] = 7;
@@ -300,21 +340,15 @@ export function extractFeatures(
   }
   // sentence case mode: 0 mixed, 1 mostly lowercase, 2 mostly uppercase
   const mode = alpha >= 4 && lowerInit >= alpha * 0.97 ? 1 : alpha >= 3 && upperInit >= alpha * 0.7 ? 2 : 0;
-  const M = MAX_FEATS_PER_TOKEN;
-  const out = s.feats;
   for (let j = 0; j < n; j++) {
     const i = j + 2;
-    let p = j * M;
+    let p = j * M + nw[j]!;
     const fl = flags[i]!;
     const c = clus[i]!;
-    const c1 = c & 1023;
     const c2 = (c >>> 10) & 1023;
     const c3 = (c >>> 20) & 1023;
     const cp = clus[i - 1]!;
     const cn = clus[i + 1]!;
-    out[p++] = h1(1, 1);
-    out[p++] = h1(2, form[i]!);
-    out[p++] = h1(3, low[i]!);
     out[p++] = h1(4, low[i - 1]!);
     out[p++] = h1(5, low[i + 1]!);
     out[p++] = h1(6, low[i - 2]!);
@@ -322,32 +356,20 @@ export function extractFeatures(
     out[p++] = h2(8, low[i - 1]!, low[i]!);
     out[p++] = h2(9, low[i]!, low[i + 1]!);
     out[p++] = h2(10, form[i - 1]!, shortShape[i]!);
-    for (let k = 1; k < 4; k++) if (pre[i * 4 + k]) out[p++] = h1(11 + k, pre[i * 4 + k]!);
-    for (let k = 0; k < 4; k++) if (suf[i * 4 + k]) out[p++] = h1(15 + k, suf[i * 4 + k]!);
-    out[p++] = h1(20, shape[i]!);
     out[p++] = h1(21, shortShape[i - 1]!);
     out[p++] = h1(22, shortShape[i + 1]!);
     out[p++] = h2(23, shortShape[i - 1]!, shortShape[i]!);
     out[p++] = h2(24, shortShape[i]!, shortShape[i + 1]!);
     out[p++] = h3(25, shortShape[i - 1]!, shortShape[i]!, shortShape[i + 1]!);
     out[p++] = h2(26, shortShape[i]!, mode);
-    out[p++] = h2(27, capb[i]!, fl & (F_INITCAP | F_ALLCAP | F_LOWER));
     out[p++] = h3(28, capb[i]!, fl & F_INITCAP, j === 0 ? 1 : 0);
     out[p++] = h3(29, j === 0 ? 1 : j === n - 1 ? 2 : 0, shortShape[i]!, mode);
-    if (c) {
-      out[p++] = h1(30, c1);
-      out[p++] = h1(31, c2);
-      out[p++] = h1(32, c3);
-      out[p++] = h2(33, c2, shortShape[i]!);
-      out[p++] = h2(34, c3, fl & (F_INITCAP | F_ALLCAP | F_LOWER));
-    } else out[p++] = h2(35, shortShape[i]!, capb[i]!);
     out[p++] = h1(36, cp & 1023);
     out[p++] = h1(37, (cp >>> 10) & 1023);
     out[p++] = h1(38, cn & 1023);
     out[p++] = h1(39, (cn >>> 10) & 1023);
     out[p++] = h2(40, (cp >>> 20) & 1023, c3);
     out[p++] = h2(41, c3, (cn >>> 20) & 1023);
-    for (let b = 5; b < NFLAGS; b++) if (fl & (1 << b)) out[p++] = h1(50 + b, 1);
     const fp = flags[i - 1]!;
     const fn = flags[i + 1]!;
     const fp2 = flags[i - 2]!;
@@ -358,9 +380,7 @@ export function extractFeatures(
     out[p++] = h1(72, fp2 & (F_TITLE | F_PARTICLE | F_PARTICLE_HYPH | F_INITCAP));
     out[p++] = h1(73, fn2 & (F_ORGW | F_LOCW | F_PARTICLE_HYPH | F_INITCAP));
     if (fl & (F_PARTICLE | F_PARTICLE_HYPH)) out[p++] = h2(74, fn & F_INITCAP, fp & F_INITCAP);
-    out[p++] = h2(80, propn[i]!, fl & (F_INITCAP | F_ALLCAP | F_LOWER));
     out[p++] = h3(81, propn[i - 1]!, propn[i]!, propn[i + 1]!);
-    out[p++] = h2(82, propn[i]!, c2);
     if (posMode) {
       const u = upos[i]!;
       const up = upos[i - 1]!;

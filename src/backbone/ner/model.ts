@@ -5,8 +5,8 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { sharedVocab, WordColumns } from "../features/vocab.js";
-import { extractFeatures, FeatureScratch, MAX_FEATS_PER_TOKEN, WORD_VALUES, wordValues, type PosTags } from "./features.js";
+import { sharedVocab, WordColumns, WordSums } from "../features/vocab.js";
+import { extractFeatures, FeatureScratch, MAX_FEATS_PER_TOKEN, MAX_WORD_FEATS, WORD_VALUES, wordFeatureKeys, wordValues, type PosTags } from "./features.js";
 import type { WordStats } from "./clusters.js";
 import { TagSet, type Scheme, type Span } from "./tags.js";
 import { IntMap, WeightTable } from "./util.js";
@@ -36,6 +36,18 @@ export class NerModel {
   computeWordValues(w: string, values: Int32Array, o: number): void {
     wordValues(w, this.stats, values, o);
   }
+  /**
+   * per word id: the summed emission weights of its word-only features (wordFeatureKeys), so that
+   * decoding looks up only a token's context features (about 27 of 47)
+   */
+  private wordSums: WordSums;
+  /** the table wordSums were summed from (a model whose table is replaced must not use them) */
+  private wordSumsTable: WeightTable | null = null;
+  private wordKeys = new Int32Array(MAX_WORD_FEATS);
+  computeWordSums(id: number, sums: Float32Array, offset: number): void {
+    const n = wordFeatureKeys(this.columns.values, id * WORD_VALUES, this.wordKeys, 0);
+    this.table.addScores(this.wordKeys, 0, n, sums, offset);
+  }
   private emis = new Float32Array(0);
   private delta = new Float32Array(0);
   private back = new Int32Array(0);
@@ -49,6 +61,7 @@ export class NerModel {
     this.stats = stats;
     const T = this.tags.size;
     this.table = new WeightTable(T, training, training ? 1 << 18 : 16);
+    this.wordSums = new WordSums(sharedVocab, T);
     this.trans = new Float32Array((T + 1) * T);
     this.endW = new Float32Array(T);
     this.predStart = new Int32Array(T + 1);
@@ -62,6 +75,11 @@ export class NerModel {
       this.transU = new Float32Array((T + 1) * T);
       this.endU = new Float32Array(T);
     }
+  }
+
+  /** Emission scores of the last decoded sentence: n x T (a view, valid until the next decode). */
+  get lastEmissions(): Float32Array {
+    return this.emis;
   }
 
   /** Features of the last decoded sentence (for training). */
@@ -85,21 +103,37 @@ export class NerModel {
       this.path = new Int32Array(cap);
     }
     if (n === 0) return this.path.subarray(0, 0);
-    let feats: Int32Array;
-    let nf: Int32Array;
-    if (precomputed) {
-      feats = precomputed.feats;
-      nf = precomputed.nf;
-    } else {
-      const ids = sharedVocab.sentence(words);
-      extractFeatures(words, this.stats, this.scratch, { ids, values: this.columns.fill(words, ids, this) }, tags, this.posMode);
-      feats = this.scratch.feats;
-      nf = this.scratch.nf;
-    }
     const M = MAX_FEATS_PER_TOKEN;
     const emis = this.emis;
-    emis.fill(0, 0, n * T);
-    for (let i = 0; i < n; i++) this.table.addScores(feats, i * M, i * M + nf[i]!, emis, i * T);
+    if (precomputed || !this.table.frozen) {
+      // training: every feature of every token, word-only ones first
+      let feats: Int32Array;
+      let nf: Int32Array;
+      if (precomputed) ({ feats, nf } = precomputed);
+      else {
+        const ids = sharedVocab.sentence(words);
+        extractFeatures(words, this.stats, this.scratch, { ids, values: this.columns.fill(words, ids, this) }, tags, this.posMode);
+        ({ feats, nf } = this.scratch);
+      }
+      emis.fill(0, 0, n * T);
+      for (let i = 0; i < n; i++) this.table.addScores(feats, i * M, i * M + nf[i]!, emis, i * T);
+    } else {
+      if (this.wordSumsTable !== this.table) {
+        this.wordSums.clear();
+        this.wordSumsTable = this.table;
+      }
+      // the word-only features' sum of each word, then the token's context features added to it:
+      // the same float32 additions in the same order as above
+      const ids = sharedVocab.sentence(words);
+      extractFeatures(words, this.stats, this.scratch, { ids, values: this.columns.fill(words, ids, this) }, tags, this.posMode, true);
+      const sums = this.wordSums.fill(ids, this);
+      const { feats, nf } = this.scratch;
+      for (let i = 0; i < n; i++) {
+        const from = ids[i]! * T;
+        emis.set(sums.subarray(from, from + T), i * T);
+        this.table.addScores(feats, i * M, i * M + nf[i]!, emis, i * T);
+      }
+    }
     if (adjust) for (let k = 0; k < n * T; k++) emis[k]! += adjust[k]!;
     const allowed = this.tags.allowed;
     const trans = this.trans;

@@ -1,7 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadNer, type NerEntity } from "./index.js";
+import { join } from "node:path";
+import { loadNer, NER_MODEL_FILE, type NerEntity } from "./index.js";
 import { loadBackbone } from "../index.js";
+import { defaultModelsDir } from "./data.js";
+import { extractFeatures, FeatureScratch } from "./features.js";
+import { loadModel } from "./model.js";
 
 // Regression test of the shipped model (models/ner.bin.gz): hand-written news sentences.
 const ner = loadNer();
@@ -85,4 +89,32 @@ test("words alone and words with the backbone tagger's tags give the same entiti
     assert.deepEqual(ner.recognize(words, bb.tag(words)), ner.recognize(words), text);
   }
   assert.throws(() => ner.recognize(["Cairo", "."], { upos: ["PROPN"], xpos: ["NNP"] }), /differ in length/);
+});
+
+test("scores summed per word and reused equal the full per-token sums, bit for bit", () => {
+  const model = loadModel(join(defaultModelsDir(), NER_MODEL_FILE));
+  const scratch = new FeatureScratch();
+  const sentences = [
+    "Sheikh Ahmed al-Tayeb , the Grand Imam of Al-Azhar , met the Pope in Cairo on Monday .",
+    "The Cairo court ruled that Ahmed Shafik , the former prime minister , could stand ; Shafik said he would .",
+    "the coca-cola company said on friday that it would open a plant in new york .",
+    "UN SECRETARY-GENERAL BAN KI-MOON TOLD REPORTERS IN NEW YORK THAT THE TALKS HAD FAILED .",
+  ];
+  let tokens = 0;
+  // twice: the second round finds every word's sum already made
+  for (let round = 0; round < 2; round++) {
+    for (const text of sentences) {
+      const words = text.split(" ");
+      const n = words.length;
+      const T = model.tags.size;
+      const path = Array.from(model.decodeTags(words));
+      const cached = model.lastEmissions.slice(0, n * T);
+      extractFeatures(words, model.stats, scratch);
+      const full = Array.from(model.decodeTags(words, { feats: scratch.feats, nf: scratch.nf }));
+      assert.deepEqual(Array.from(cached), Array.from(model.lastEmissions.subarray(0, n * T)), text);
+      assert.deepEqual(path, full);
+      tokens += n;
+    }
+  }
+  assert.ok(tokens > 100);
 });

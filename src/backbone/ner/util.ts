@@ -244,6 +244,10 @@ export class WeightTable {
    * (denseW from index * nClasses).
    */
   private frozenSlots: Int32Array | null = null;
+  /** Whether the table is in its inference layout, which nothing changes any more (learning unfreezes it). */
+  get frozen(): boolean {
+    return this.frozen17 || this.frozenSlots !== null;
+  }
   /** frozen with 17 classes: addScores17 over the dense rows */
   private frozen17 = false;
   private frozenMask = 0;
