@@ -119,6 +119,8 @@ export interface FeatureContext {
   caps: Uint8Array
   /** Word cluster ids (three granularities packed 10 bits each), 0 when unknown. */
   cluster: Int32Array
+  /** The units' words, on which unitWordFeatures depend alone. */
+  words: readonly string[]
 }
 
 export function buildFeatureContext(doc: Document, units: Units, syntax: Syntax): FeatureContext {
@@ -306,11 +308,38 @@ export function buildFeatureContext(doc: Document, units: Units, syntax: Syntax)
   return {
     caps, cluster, n, wf, pos, upos, dep, head, parsed: syntax.parsed, paraStart, paraEnd, sentStart, sentEnd, inQuote, mark,
     sinceOpen, untilClose, ancChild, ancVerb, left, right, lex, lexLeft, lexRight, commaLeft, commaRight, mentionType, mentionPos, children, anc, sentLex,
+    words: units.words,
   }
 }
 
-/** Writes the feature keys of unit `u` into `out`; returns how many. */
-export function unitFeatures(c: FeatureContext, u: number, out: Int32Array): number {
+/**
+ * The features of unit `u` that depend on its word alone (its form, lowercase, shape, affixes, flags
+ * and clusters: the same for every occurrence of the word), written into `out`; returns how many.
+ * They are the templates that `unitFeatures` leaves out when asked for the context part only.
+ */
+export function unitWordFeatures(c: FeatureContext, u: number, out: Int32Array): number {
+  const w = c.wf[u]!
+  const cl = c.cluster[u]!
+  let k = 0
+  out[k++] = h1(1, 1)
+  out[k++] = h1(2, w[WF.Word]!)
+  out[k++] = h1(3, w[WF.Lower]!)
+  out[k++] = h1(14, w[WF.Shape]!)
+  out[k++] = h1(15, w[WF.Suf2]!)
+  out[k++] = h1(16, w[WF.Suf3]!)
+  out[k++] = h1(17, w[WF.Pre3]!)
+  out[k++] = h1(18, w[WF.Flags]!)
+  out[k++] = h1(91, cl & 1023)
+  out[k++] = h1(92, (cl >>> 10) & 1023)
+  out[k++] = h1(93, (cl >>> 20) & 1023)
+  return k
+}
+
+/**
+ * Writes the feature keys of unit `u` into `out`; returns how many. With `withWord` false, those of
+ * unitWordFeatures are left out (a caller that adds their weights from a per-word sum).
+ */
+export function unitFeatures(c: FeatureContext, u: number, out: Int32Array, withWord = true): number {
   const ps = c.paraStart[u]!
   const pe = c.paraEnd[u]!
   const L = (k: number): number => {
@@ -336,9 +365,11 @@ export function unitFeatures(c: FeatureContext, u: number, out: Int32Array): num
   const ss = c.sentStart[u]!
   const se = c.sentEnd[u]!
   let k = 0
-  out[k++] = h1(1, 1)
-  out[k++] = h1(2, w[WF.Word]!)
-  out[k++] = h1(3, l0)
+  if (withWord) {
+    out[k++] = h1(1, 1)
+    out[k++] = h1(2, w[WF.Word]!)
+    out[k++] = h1(3, l0)
+  }
   out[k++] = h1(4, lm1)
   out[k++] = h1(5, lp1)
   out[k++] = h1(6, L(-2))
@@ -349,11 +380,13 @@ export function unitFeatures(c: FeatureContext, u: number, out: Int32Array): num
   out[k++] = h2(11, l0, lp1)
   out[k++] = h2(12, L(-2), lm1)
   out[k++] = h2(13, lp1, L(2))
-  out[k++] = h1(14, w[WF.Shape]!)
-  out[k++] = h1(15, w[WF.Suf2]!)
-  out[k++] = h1(16, w[WF.Suf3]!)
-  out[k++] = h1(17, w[WF.Pre3]!)
-  out[k++] = h1(18, w[WF.Flags]!)
+  if (withWord) {
+    out[k++] = h1(14, w[WF.Shape]!)
+    out[k++] = h1(15, w[WF.Suf2]!)
+    out[k++] = h1(16, w[WF.Suf3]!)
+    out[k++] = h1(17, w[WF.Pre3]!)
+    out[k++] = h1(18, w[WF.Flags]!)
+  }
   out[k++] = h1(19, u + 1 < pe ? c.wf[u + 1]![WF.Short]! : PARA_EDGE)
   out[k++] = h1(20, u - 1 >= ps ? c.wf[u - 1]![WF.Short]! : PARA_EDGE)
   // POS
@@ -402,9 +435,11 @@ export function unitFeatures(c: FeatureContext, u: number, out: Int32Array): num
   out[k++] = h2(58, c.caps[u]!, p0)
   // word clusters
   const cl = c.cluster[u]!
-  out[k++] = h1(91, cl & 1023)
-  out[k++] = h1(92, (cl >>> 10) & 1023)
-  out[k++] = h1(93, (cl >>> 20) & 1023)
+  if (withWord) {
+    out[k++] = h1(91, cl & 1023)
+    out[k++] = h1(92, (cl >>> 10) & 1023)
+    out[k++] = h1(93, (cl >>> 20) & 1023)
+  }
   out[k++] = h2(94, u - 1 >= ps ? (c.cluster[u - 1]! >>> 10) & 1023 : 1024, u + 1 < pe ? (c.cluster[u + 1]! >>> 10) & 1023 : 1024)
   out[k++] = h2(95, (cl >>> 10) & 1023, q)
   // dependencies

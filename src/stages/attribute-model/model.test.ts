@@ -5,7 +5,8 @@ import { makeArticle } from '../../testing/make-article.js'
 import { sentencesStage } from '../sentences/index.js'
 import { tokenizeStage } from '../tokenize/index.js'
 import { goldLabels, renderParagraphs } from './data.js'
-import { quoteRoles } from './features.js'
+import { buildFeatureContext, MAX_FEATURES, quoteRoles, unitFeatures, unitWordFeatures } from './features.js'
+import { analyzeSyntax } from './syntax.js'
 import { mulberry32 } from '../../backbone/features/hash.js'
 import { allowed, labelSpans, viterbi, N_LABELS, START } from './model.js'
 import { kindOf } from './statements.js'
@@ -148,4 +149,21 @@ test('should read single quotation marks as quotations, not apostrophes', () => 
   assert.equal(kind("the visit was 'postponed indefinitely' by the palace"), 'mixed')
   assert.equal(kind("the students' union would appeal and the rector's office agreed"), 'indirect')
   assert.equal(kind("'90s-style protests would not return, the governor's office said"), 'indirect')
+})
+
+test("should split a unit's features into its word's and its context's, which together are all of them", () => {
+  // The tagger sums the word part once per word and reuses it (tagger.ts): the parts must not overlap or miss a feature.
+  const { doc, units } = unitsOf('“We will not back down,” said Sheikh Ahmed al-Tayeb, the Grand Imam. He told reporters in Cairo that the talks had failed.')
+  for (const parse of [true, false]) {
+    const context = buildFeatureContext(doc, units, analyzeSyntax(units, { parse }))
+    const all = new Int32Array(MAX_FEATURES)
+    const part = new Int32Array(MAX_FEATURES)
+    for (let u = 0; u < units.count; u++) {
+      const whole = Array.from(all.subarray(0, unitFeatures(context, u, all))).sort()
+      const word = Array.from(part.subarray(0, unitWordFeatures(context, u, part)))
+      assert.equal(word.length, 11)
+      const rest = Array.from(part.subarray(0, unitFeatures(context, u, part, false)))
+      assert.deepEqual([...word, ...rest].sort(), whole, `unit ${u} (${units.words[u]})`)
+    }
+  }
 })

@@ -4,7 +4,8 @@
  * each unit (stack.ts). Both passes share one table, so each unit's own features are looked up
  * once.
  */
-import { MAX_FEATURES, unitFeatures, type FeatureContext } from './features.js'
+import type { WeightTable } from '../../backbone/features/table.js'
+import { MAX_FEATURES, unitFeatures, unitWordFeatures, type FeatureContext } from './features.js'
 import { N_LABELS, viterbi, type AttributionTagger } from './model.js'
 import { MAX_STACK_FEATURES, stackContext, stackFeatures } from './stack.js'
 
@@ -12,6 +13,44 @@ export type { AttributionTagger } from './model.js'
 
 let keys = new Int32Array(MAX_FEATURES * 64)
 const scores = new Float32Array(2 * N_LABELS)
+
+/** Words whose sums are kept per table before the memo starts over (~100 bytes each). */
+const WORD_SUMS_LIMIT = 50_000
+
+/**
+ * Per table of integer weights: each word's integer sums over its word-only features
+ * (unitWordFeatures), per class. A unit then looks up only its context features and adds its word's
+ * sums; integer sums do not depend on the order of the additions, so the scores are those of all
+ * its features looked up together. Module state, so each worker thread has its own.
+ */
+const wordSumMemos = new WeakMap<WeightTable, Map<string, Int32Array>>()
+
+function wordSums(table: WeightTable, context: FeatureContext, u: number): Int32Array {
+  let memo = wordSumMemos.get(table)
+  if (!memo) wordSumMemos.set(table, (memo = new Map()))
+  const word = context.words[u]!
+  let sums = memo.get(word)
+  if (!sums) {
+    if (memo.size >= WORD_SUMS_LIMIT) memo.clear()
+    const n = unitWordFeatures(context, u, keys)
+    sums = table.intSums(keys, n, null).slice(0, table.nClasses)
+    memo.set(word, sums)
+  }
+  return sums
+}
+
+/** The first pass's features of unit u scored into `scores` (both passes' weights). */
+function scoreUnit(context: FeatureContext, u: number, table: WeightTable): void {
+  if (!table.isMixed) {
+    table.score(keys, unitFeatures(context, u, keys), scores)
+    return
+  }
+  // an int8 table: the word's sums (computed first: intSums returns a view it reuses) plus the context's
+  const word = wordSums(table, context, u)
+  const acc = table.intSums(keys, unitFeatures(context, u, keys, false), null)
+  const scale = table.quantScale
+  for (let c = 0; c < word.length; c++) scores[c] = (acc[c]! + word[c]!) * scale
+}
 
 /** Labels of the units `[start, end)` (one paragraph). */
 export function tagParagraph(context: FeatureContext, start: number, end: number, tagger: AttributionTagger): Uint8Array {
@@ -21,8 +60,7 @@ export function tagParagraph(context: FeatureContext, start: number, end: number
   const emission2 = tagger.transitions2 ? new Float32Array(m * N_LABELS) : null
   if (keys.length < MAX_FEATURES + MAX_STACK_FEATURES) keys = new Int32Array(MAX_FEATURES + MAX_STACK_FEATURES)
   for (let i = 0; i < m; i++) {
-    const n = unitFeatures(context, start + i, keys)
-    tagger.table.score(keys, n, scores)
+    scoreUnit(context, start + i, tagger.table)
     for (let c = 0; c < N_LABELS; c++) emission1[i * N_LABELS + c] = scores[c]!
     if (emission2) for (let c = 0; c < N_LABELS; c++) emission2[i * N_LABELS + c] = scores[N_LABELS + c]!
   }
