@@ -48,7 +48,10 @@ const SPELLING_PARTICLES = new Set(['abdel', 'abdul', 'abdal', 'el', 'ul', 'as',
  * Words under four letters are left alone (particles, and short names where one vowel is the
  * difference: Lee / Li), as is a word that would turn into a particle ("Abdoul" is not "abd al").
  */
-export function foldVowels(key: string): string {
+export const foldVowels: (key: string) => string = boundedMemo(vowelsFolded, 4096)
+
+// Remembered like the folds above: the entity stage folds every name part and outlet name it meets.
+function vowelsFolded(key: string): string {
   return key.replace(/\S{4,}/g, (word) => {
     const folded = foldWordVowels(word)
     return SPELLING_PARTICLES.has(folded) ? word : folded

@@ -53,12 +53,15 @@ export class Mlp {
     for (let i = 0; i < this.w2.length; i++) this.w2[i] = gauss() * s2
   }
 
-  /** Pre-activations of the hidden layer into z. */
-  hiddenPre(x: Example, z: Float32Array): void {
+  /**
+   * Pre-activations of the hidden layer into z. With `start`, z starts from those values instead of
+   * the biases, and the sparse runs before `from` are taken as already added (see firstRunPre).
+   */
+  hiddenPre(x: Example, z: Float32Array, start: Float32Array | null = null, from = 0): void {
     const H = this.shape.hidden
-    z.set(this.b1)
+    z.set(start ?? this.b1)
     const w1s = this.w1s
-    for (let r = 0; r < x.idx.length; r++) {
+    for (let r = start ? from : 0; r < x.idx.length; r++) {
       const idx = x.idx[r]!
       const val = x.val[r]!
       for (let k = 0; k < idx.length; k++) {
@@ -77,11 +80,32 @@ export class Mlp {
     }
   }
 
-  /** Class probabilities into out. */
-  predict(x: Example, out: Float32Array): Float32Array {
+  /**
+   * The biases plus the first sparse run of x (new array of the hidden size): what hiddenPre adds
+   * first, in the same order, so predict(x, out, firstRunPre(x)) gives predict(x, out) bit for bit.
+   * A caller scoring many examples that share their first run (one claim against many texts) adds it once.
+   */
+  firstRunPre(x: Example): Float32Array {
+    const H = this.shape.hidden
+    const z = Float32Array.from(this.b1)
+    const w1s = this.w1s
+    const idx = x.idx[0]
+    const val = x.val[0]
+    if (idx && val) {
+      for (let k = 0; k < idx.length; k++) {
+        const v = val[k]!
+        const o = idx[k]! * H
+        for (let h = 0; h < H; h++) z[h]! += v * w1s[o + h]!
+      }
+    }
+    return z
+  }
+
+  /** Class probabilities into out; `firstRun` from firstRunPre(x) when the caller has it. */
+  predict(x: Example, out: Float32Array, firstRun: Float32Array | null = null): Float32Array {
     const { hidden: H, classes: C } = this.shape
     const z = this.z
-    this.hiddenPre(x, z)
+    this.hiddenPre(x, z, firstRun, 1)
     const lg = this.logits
     lg.set(this.b2)
     for (let h = 0; h < H; h++) {

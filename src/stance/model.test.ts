@@ -72,3 +72,19 @@ test('a tiny model fits its pairs, and saving and loading keeps its predictions'
     rmSync(dir, { recursive: true, force: true })
   }
 })
+
+test("an MLP started from its first run's pre-activations predicts exactly as from scratch", () => {
+  const rand = mulberry32(11)
+  const m = new Mlp({ nSparse: 50, nDense: 4, hidden: 24, classes: 4 }, 5)
+  const claim = { idx: Int32Array.of(3, 17, 29, 41), val: Float32Array.of(0.7, 0.2, 1.3, 0.05) }
+  const first = m.firstRunPre({ idx: [claim.idx], val: [claim.val], dense: new Float32Array(4) })
+  for (let i = 0; i < 20; i++) {
+    const text = Int32Array.from({ length: 6 }, () => Math.floor(rand() * 50))
+    const x: Example = { idx: [claim.idx, text], val: [claim.val, Float32Array.from(text, () => rand())], dense: Float32Array.from({ length: 4 }, () => rand() - 0.5) }
+    assert.deepEqual(Array.from(m.predict(x, new Float32Array(4), first)), Array.from(m.predict(x, new Float32Array(4))))
+  }
+  // and a starting point from another claim does change the answer: the test can fail
+  const other = m.firstRunPre({ idx: [Int32Array.of(7)], val: [Float32Array.of(2)], dense: new Float32Array(4) })
+  const x: Example = { idx: [claim.idx, Int32Array.of(1)], val: [claim.val, Float32Array.of(1)], dense: new Float32Array(4) }
+  assert.notDeepEqual(Array.from(m.predict(x, new Float32Array(4), other)), Array.from(m.predict(x, new Float32Array(4))))
+})

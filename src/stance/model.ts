@@ -36,14 +36,28 @@ export class StanceModel {
     return makeExample(h, b, this.vi, this.mean, this.std)
   }
 
+  /**
+   * Per claim (its term indexes, the first sparse run of its examples): each MLP's hidden
+   * pre-activations from the claim alone. The stage scores every statement of an article against
+   * its headline, so the claim's share of the first layer is computed once per article. The weights
+   * of a StanceModel do not change after it is made (training works on bare Mlps).
+   */
+  private claimPre = new WeakMap<Int32Array, { val: Float32Array; pre: Float32Array[] }>()
+
   /** Averaged class probabilities of the ensemble. */
   probs(x: Example, out = new Float32Array(LABELS.length)): Float32Array {
     out.fill(0)
     const p = new Float32Array(LABELS.length)
-    for (const m of this.mlps) {
-      m.predict(x, p)
-      for (let c = 0; c < p.length; c++) out[c]! += p[c]! / this.mlps.length
+    const idx = x.idx[0]
+    let claim = idx ? this.claimPre.get(idx) : undefined
+    if (idx && (!claim || claim.val !== x.val[0])) {
+      claim = { val: x.val[0]!, pre: this.mlps.map((m) => m.firstRunPre(x)) }
+      this.claimPre.set(idx, claim)
     }
+    this.mlps.forEach((m, i) => {
+      m.predict(x, p, claim ? claim.pre[i]! : null)
+      for (let c = 0; c < p.length; c++) out[c]! += p[c]! / this.mlps.length
+    })
     return out
   }
 
