@@ -4,7 +4,8 @@
  * Writes a fixed JSONL corpus (the bundled samples, numbered so that every article has its own
  * content hash: 3000 by default) to a temporary folder, runs `whosaid ingest` on it into a fresh
  * store once per worker count, and reports words and articles per second (wall time of the whole
- * command, start-up included), the scaling from the first to the last worker count, CPU time, the
+ * command, start-up included; and, as `ingest_sustained_wps_N`, from the first progress line past a
+ * quarter of the corpus to the end, once the workers are warm), the scaling from the first to the last worker count, CPU time, the
  * peak resident memory of the ingest process (its worker threads included), and the 1-minute load
  * average before and after each run (on a shared machine, words/s depend on it; CPU time does not).
  */
@@ -22,7 +23,15 @@ interface RunReport {
   seconds: number
   peakRssMb: number
   cpuSeconds: number
+  /**
+   * After the warm-up: articles stored at the first progress line past a quarter of the corpus, and
+   * seconds from that line to the end of the command (null when no line came in time).
+   */
+  sustained: { storedAtStart: number; seconds: number } | null
 }
+
+/** `whosaid: 640 read, 640 new, ...`: the periodic progress line of an ingest without a terminal. */
+const PROGRESS_LINE = /^whosaid: \d+ read, (\d+) new,/
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(name)
@@ -56,21 +65,38 @@ function writeCorpus(path: string): number {
 }
 
 function ingest(corpus: string, store: string, workers: number): Promise<RunReport> {
+  // Without a terminal and without --no-progress, whosaid logs its progress every 5 seconds: the
+  // lines, timed as they arrive, give the rate once the workers are warm (models loaded, code
+  // compiled), which is what a long ingest sustains.
   const child = spawn(
     process.execPath,
-    [fileURLToPath(new URL('./ingest-child.js', import.meta.url)), 'ingest', corpus, '--store', store, '--workers', String(workers), '--no-progress', '--profile', profile],
+    [fileURLToPath(new URL('./ingest-child.js', import.meta.url)), 'ingest', corpus, '--store', store, '--workers', String(workers), '--profile', profile],
     { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] },
   )
   let stderr = ''
   let report = ''
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  let pending = ''
+  let warm: { stored: number; at: bigint } | null = null
+  child.stderr!.on('data', (chunk: Buffer) => {
+    const at = process.hrtime.bigint()
+    stderr += chunk.toString()
+    pending += chunk.toString()
+    const lines = pending.split('\n')
+    pending = lines.pop()!
+    for (const line of lines) {
+      const stored = Number(PROGRESS_LINE.exec(line)?.[1] ?? -1)
+      if (warm === null && stored >= articles / 4) warm = { stored, at }
+    }
+  })
   ;(child.stdio[3] as NodeJS.ReadableStream).on('data', (chunk: Buffer) => (report += chunk.toString()))
   return new Promise((resolve, reject) => {
     child.on('error', reject)
     child.on('close', (code) => {
+      const end = process.hrtime.bigint()
       if (code !== 0 || !report) return reject(new Error(`whosaid ingest failed (${code}): ${stderr}`))
       log(stderr.trim().split('\n').at(-1) ?? '')
-      resolve(JSON.parse(report) as RunReport)
+      const sustained = warm === null ? null : { storedAtStart: warm.stored, seconds: Number(end - warm.at) / 1e9 }
+      resolve({ ...(JSON.parse(report) as Omit<RunReport, 'sustained'>), sustained })
     })
   })
 }
@@ -91,6 +117,8 @@ try {
     put(`ingest_load_after_${workers}`, Math.round(loadavg()[0]! * 100) / 100)
     runs.push({ workers, report })
     put(`ingest_wps_${workers}`, Math.round(words / report.seconds))
+    // The corpus cycles through the samples, so words per article are their mean from any point on.
+    if (report.sustained) put(`ingest_sustained_wps_${workers}`, Math.round(((articles - report.sustained.storedAtStart) * (words / articles)) / report.sustained.seconds))
     put(`ingest_articles_per_s_${workers}`, Math.round((articles / report.seconds) * 10) / 10)
     put(`ingest_cpu_s_${workers}`, Math.round(report.cpuSeconds * 10) / 10)
     put(`ingest_rss_mb_${workers}`, report.peakRssMb)
