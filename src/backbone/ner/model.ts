@@ -130,7 +130,8 @@ export class NerModel {
       const { feats, nf } = this.scratch;
       for (let i = 0; i < n; i++) {
         const from = ids[i]! * T;
-        emis.set(sums.subarray(from, from + T), i * T);
+        const to = i * T;
+        for (let c = 0; c < T; c++) emis[to + c] = sums[from + c]!;
         this.table.addScores(feats, i * M, i * M + nf[i]!, emis, i * T);
       }
     }
