@@ -191,7 +191,9 @@ export class Tagger {
       const col = this.columns.fill(words, ids, this);
       for (let i = 0; i < n; i++) {
         const o = ids[i]! * TAG_COLUMNS;
-        wf.set(col.subarray(o, o + S), (i + 2) * S);
+        // a copy loop, not wf.set(col.subarray(...)): no view object per token
+        const to = (i + 2) * S;
+        for (let k = 0; k < S; k++) wf[to + k] = col[o + k]!;
         amb[i + 2] = col[o + COL_AMB]!;
         ambLower[i + 2] = col[o + COL_AMB_LOWER]!;
         cl1[i + 2] = col[o + COL_CL1]!;
