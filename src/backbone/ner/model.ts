@@ -82,7 +82,10 @@ export class NerModel {
     return this.emis;
   }
 
-  /** Features of the last decoded sentence (for training). */
+  /**
+   * Features of the last decoded sentence (for training): all of them, or only the context part when
+   * a frozen (loaded) model decoded it with its word sums.
+   */
   get lastScratch(): FeatureScratch {
     return this.scratch;
   }
