@@ -82,37 +82,44 @@ export interface WordValueSource {
 }
 
 /**
- * Per-word values of one model: `width` int32 values per word id, with a flag telling whether
- * they have been computed in the vocabulary's current epoch.
+ * Arrays of `width` values per word id of a vocabulary, each word's computed once, with a flag per id
+ * telling whether they have been computed in the vocabulary's current epoch: the storage of
+ * WordColumns and WordSums.
  */
-export class WordColumns {
-  values: Int32Array;
+abstract class PerWordArrays<A extends Int32Array | Float32Array> {
+  values: A;
   private filled: Uint8Array;
   private epoch = 0;
 
   constructor(readonly vocab: Vocab, readonly width: number) {
-    this.values = new Int32Array(1024 * width);
+    this.values = this.allocate(1024 * width);
     this.filled = new Uint8Array(1024);
   }
 
-  /**
-   * Make sure every id in ids has its values (compute(word, values, offset) for those that do
-   * not), then return the values array (offset of id = id * width).
-   */
-  fill(words: readonly string[], ids: Int32Array, source: WordValueSource): Int32Array {
+  /** A zeroed array of the subclass's element type (a method: models are rebuilt from prototypes). */
+  protected abstract allocate(length: number): A;
+
+  /** Forget every word's values when the vocabulary has started a new epoch. */
+  protected sync(): void {
     if (this.epoch !== this.vocab.epoch) {
       this.filled.fill(0);
       this.epoch = this.vocab.epoch;
     }
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
-      if (id >= this.filled.length) this.grow(id + 1);
-      if (this.filled[id] === 0) {
-        source.computeWordValues(words[i]!, this.values, id * this.width);
-        this.filled[id] = 1;
-      }
-    }
-    return this.values;
+  }
+
+  /** Whether the values of `id` are still to be computed (the arrays grown to hold them). */
+  protected missing(id: number): boolean {
+    if (id >= this.filled.length) this.grow(id + 1);
+    return this.filled[id] === 0;
+  }
+
+  protected computed(id: number): void {
+    this.filled[id] = 1;
+  }
+
+  /** Forget every word's values (what they were computed from has changed). */
+  clear(): void {
+    this.filled.fill(0);
   }
 
   private grow(n: number): void {
@@ -121,9 +128,32 @@ export class WordColumns {
     const f = new Uint8Array(cap);
     f.set(this.filled);
     this.filled = f;
-    const v = new Int32Array(cap * this.width);
+    const v = this.allocate(cap * this.width);
     v.set(this.values);
     this.values = v;
+  }
+}
+
+/** Per-word values of one model: `width` int32 values per word id. */
+export class WordColumns extends PerWordArrays<Int32Array> {
+  protected allocate(length: number): Int32Array {
+    return new Int32Array(length);
+  }
+
+  /**
+   * Make sure every id in ids has its values (compute(word, values, offset) for those that do
+   * not), then return the values array (offset of id = id * width).
+   */
+  fill(words: readonly string[], ids: Int32Array, source: WordValueSource): Int32Array {
+    this.sync();
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (this.missing(id)) {
+        source.computeWordValues(words[i]!, this.values, id * this.width);
+        this.computed(id);
+      }
+    }
+    return this.values;
   }
 }
 
@@ -141,48 +171,23 @@ export interface WordSumSource {
  * same order as the full sum, then adding the context rows to the copy, gives the same scores bit
  * for bit. Forgotten, like WordColumns, when the vocabulary starts a new epoch.
  */
-export class WordSums {
-  values: Float32Array;
-  private filled: Uint8Array;
-  private epoch = 0;
-
-  constructor(readonly vocab: Vocab, readonly width: number) {
-    this.values = new Float32Array(1024 * width);
-    this.filled = new Uint8Array(1024);
+export class WordSums extends PerWordArrays<Float32Array> {
+  protected allocate(length: number): Float32Array {
+    return new Float32Array(length);
   }
 
   /** Make sure every id in ids has its sums, then return the sums array (offset of id = id * width). */
   fill(ids: Int32Array, source: WordSumSource): Float32Array {
-    if (this.epoch !== this.vocab.epoch) {
-      this.filled.fill(0);
-      this.epoch = this.vocab.epoch;
-    }
+    this.sync();
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
-      if (id >= this.filled.length) this.grow(id + 1);
-      if (this.filled[id] === 0) {
+      if (this.missing(id)) {
         const offset = id * this.width;
         this.values.fill(0, offset, offset + this.width);
         source.computeWordSums(id, this.values, offset);
-        this.filled[id] = 1;
+        this.computed(id);
       }
     }
     return this.values;
-  }
-
-  /** Forget every sum (the weights they came from have changed). */
-  clear(): void {
-    this.filled.fill(0);
-  }
-
-  private grow(n: number): void {
-    let cap = this.filled.length;
-    while (cap < n) cap *= 2;
-    const f = new Uint8Array(cap);
-    f.set(this.filled);
-    this.filled = f;
-    const v = new Float32Array(cap * this.width);
-    v.set(this.values);
-    this.values = v;
   }
 }
