@@ -376,12 +376,8 @@ export function unitFeatures(c: FeatureContext, u: number, out: Int32Array, with
   const q = c.inQuote[u]!
   const ss = c.sentStart[u]!
   const se = c.sentEnd[u]!
-  let k = 0
-  if (withWord) {
-    out[k++] = h1(1, 1)
-    out[k++] = h1(2, w[WF.Word]!)
-    out[k++] = h1(3, l0)
-  }
+  // the word part first (the templates unitWordFeatures lists), then the context part
+  let k = withWord ? unitWordFeatures(c, u, out) : 0
   out[k++] = h1(4, lm1)
   out[k++] = h1(5, lp1)
   out[k++] = h1(6, lm2)
@@ -392,13 +388,6 @@ export function unitFeatures(c: FeatureContext, u: number, out: Int32Array, with
   out[k++] = h2(11, l0, lp1)
   out[k++] = h2(12, lm2, lm1)
   out[k++] = h2(13, lp1, lp2)
-  if (withWord) {
-    out[k++] = h1(14, w[WF.Shape]!)
-    out[k++] = h1(15, w[WF.Suf2]!)
-    out[k++] = h1(16, w[WF.Suf3]!)
-    out[k++] = h1(17, w[WF.Pre3]!)
-    out[k++] = h1(18, w[WF.Flags]!)
-  }
   out[k++] = h1(19, u + 1 < pe ? c.wf[u + 1]![WF.Short]! : PARA_EDGE)
   out[k++] = h1(20, u - 1 >= ps ? c.wf[u - 1]![WF.Short]! : PARA_EDGE)
   // POS
@@ -447,11 +436,6 @@ export function unitFeatures(c: FeatureContext, u: number, out: Int32Array, with
   out[k++] = h2(58, c.caps[u]!, p0)
   // word clusters
   const cl = c.cluster[u]!
-  if (withWord) {
-    out[k++] = h1(91, cl & 1023)
-    out[k++] = h1(92, (cl >>> 10) & 1023)
-    out[k++] = h1(93, (cl >>> 20) & 1023)
-  }
   out[k++] = h2(94, u - 1 >= ps ? (c.cluster[u - 1]! >>> 10) & 1023 : 1024, u + 1 < pe ? (c.cluster[u + 1]! >>> 10) & 1023 : 1024)
   out[k++] = h2(95, (cl >>> 10) & 1023, q)
   // dependencies

@@ -25,9 +25,15 @@ const WORD_SUMS_LIMIT = 50_000
  */
 const wordSumMemos = new WeakMap<WeightTable, Map<string, Int32Array>>()
 
-function wordSums(table: WeightTable, context: FeatureContext, u: number): Int32Array {
+/** The word sums of a table (made on its first use in this thread), or null for a float table. */
+function wordSumMemo(table: WeightTable): Map<string, Int32Array> | null {
+  if (!table.isMixed) return null
   let memo = wordSumMemos.get(table)
   if (!memo) wordSumMemos.set(table, (memo = new Map()))
+  return memo
+}
+
+function wordSums(memo: Map<string, Int32Array>, table: WeightTable, context: FeatureContext, u: number): Int32Array {
   const word = context.words[u]!
   let sums = memo.get(word)
   if (!sums) {
@@ -39,14 +45,14 @@ function wordSums(table: WeightTable, context: FeatureContext, u: number): Int32
   return sums
 }
 
-/** The first pass's features of unit u scored into `scores` (both passes' weights). */
-function scoreUnit(context: FeatureContext, u: number, table: WeightTable): void {
-  if (!table.isMixed) {
+/** The first pass's features of unit u scored into `scores` (both passes' weights); `memo` from wordSumMemo. */
+function scoreUnit(context: FeatureContext, u: number, table: WeightTable, memo: Map<string, Int32Array> | null): void {
+  if (!memo) {
     table.score(keys, unitFeatures(context, u, keys), scores)
     return
   }
   // an int8 table: the word's sums (computed first: intSums returns a view it reuses) plus the context's
-  const word = wordSums(table, context, u)
+  const word = wordSums(memo, table, context, u)
   const acc = table.intSums(keys, unitFeatures(context, u, keys, false), null)
   const scale = table.quantScale
   for (let c = 0; c < word.length; c++) scores[c] = (acc[c]! + word[c]!) * scale
@@ -59,8 +65,9 @@ export function tagParagraph(context: FeatureContext, start: number, end: number
   const emission1 = new Float32Array(m * N_LABELS)
   const emission2 = tagger.transitions2 ? new Float32Array(m * N_LABELS) : null
   if (keys.length < MAX_FEATURES + MAX_STACK_FEATURES) keys = new Int32Array(MAX_FEATURES + MAX_STACK_FEATURES)
+  const memo = wordSumMemo(tagger.table)
   for (let i = 0; i < m; i++) {
-    scoreUnit(context, start + i, tagger.table)
+    scoreUnit(context, start + i, tagger.table, memo)
     for (let c = 0; c < N_LABELS; c++) emission1[i * N_LABELS + c] = scores[c]!
     if (emission2) for (let c = 0; c < N_LABELS; c++) emission2[i * N_LABELS + c] = scores[N_LABELS + c]!
   }
