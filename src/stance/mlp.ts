@@ -60,16 +60,7 @@ export class Mlp {
   hiddenPre(x: Example, z: Float32Array, start: Float32Array | null = null, from = 0): void {
     const H = this.shape.hidden
     z.set(start ?? this.b1)
-    const w1s = this.w1s
-    for (let r = start ? from : 0; r < x.idx.length; r++) {
-      const idx = x.idx[r]!
-      const val = x.val[r]!
-      for (let k = 0; k < idx.length; k++) {
-        const v = val[k]!
-        const o = idx[k]! * H
-        for (let h = 0; h < H; h++) z[h]! += v * w1s[o + h]!
-      }
-    }
+    for (let r = start ? from : 0; r < x.idx.length; r++) this.addSparseRun(x.idx[r]!, x.val[r]!, z)
     const d = x.dense
     const w1d = this.w1d
     for (let j = 0; j < d.length; j++) {
@@ -86,19 +77,20 @@ export class Mlp {
    * A caller scoring many examples that share their first run (one claim against many texts) adds it once.
    */
   firstRunPre(x: Example): Float32Array {
-    const H = this.shape.hidden
     const z = Float32Array.from(this.b1)
-    const w1s = this.w1s
-    const idx = x.idx[0]
-    const val = x.val[0]
-    if (idx && val) {
-      for (let k = 0; k < idx.length; k++) {
-        const v = val[k]!
-        const o = idx[k]! * H
-        for (let h = 0; h < H; h++) z[h]! += v * w1s[o + h]!
-      }
-    }
+    if (x.idx[0] && x.val[0]) this.addSparseRun(x.idx[0], x.val[0], z)
     return z
+  }
+
+  /** z += the first layer's rows of one sparse run, weighted by its values. */
+  private addSparseRun(idx: Int32Array, val: Float32Array, z: Float32Array): void {
+    const H = this.shape.hidden
+    const w1s = this.w1s
+    for (let k = 0; k < idx.length; k++) {
+      const v = val[k]!
+      const o = idx[k]! * H
+      for (let h = 0; h < H; h++) z[h]! += v * w1s[o + h]!
+    }
   }
 
   /** Class probabilities into out; `firstRun` from firstRunPre(x) when the caller has it. */
